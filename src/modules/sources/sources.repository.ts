@@ -72,3 +72,30 @@ export async function findSourceSummaries(
     .execute();
   return new Map(rows.map((row) => [row.id, row]));
 }
+
+/** The tables whose records cite a source through `source_id`. */
+const citingTables = [
+  'organisations',
+  'memberships',
+  'partnerships',
+  'projects',
+  'activities',
+  'programmes',
+  'themes',
+] as const;
+
+/** The tables that hold records citing the source, in a fixed order; empty when nothing cites it. */
+export async function findTablesCitingSource(db: Executor, id: string): Promise<string[]> {
+  const cited = await Promise.all(
+    citingTables.map(async (table) => {
+      const row = await db
+        .selectFrom(table)
+        .select('id')
+        .where('sourceId', '=', id)
+        .limit(1)
+        .executeTakeFirst();
+      return row ? table : undefined;
+    }),
+  );
+  return cited.filter((table): table is (typeof citingTables)[number] => table !== undefined);
+}

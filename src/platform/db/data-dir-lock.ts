@@ -8,7 +8,7 @@ import path from 'node:path';
  *
  * The lock is a file created with O_EXCL holding the owner's pid and host. A lock left by a process
  * that died (kill -9, power loss) is taken over when that pid no longer runs on this host, so a crash
- * never needs manual clean-up. See docs/decisions/0005-embedded-database.md.
+ * never needs manual clean-up. See docs/decisions/0004-embedded-database-pglite.md.
  */
 export interface DataDirLock {
   release(): void;

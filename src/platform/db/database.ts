@@ -28,7 +28,8 @@ export interface DatabaseOptions {
   dataDir: string;
 }
 
-const kyselyPlugins = [new CamelCasePlugin()];
+// `organisationAId` must become `organisation_a_id`, not `organisation_aid`.
+const kyselyPlugins = [new CamelCasePlugin({ underscoreBetweenUppercaseLetters: true })];
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite database under an exclusive lock. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {

@@ -9,12 +9,25 @@ export function newId(): string {
   return uuidv7();
 }
 
-/** Runs `work` in one transaction: every write of a use case commits or rolls back together. */
+/**
+ * Runs `work` in one transaction: every write of a use case commits or rolls back together. When the
+ * database handle is already a transaction (see {@link withinTransaction}), the work joins it, so
+ * several use cases compose into one atomic write.
+ */
 export function inTransaction<T>(
   database: Database,
   work: (trx: Transaction<Tables>) => Promise<T>,
 ): Promise<T> {
+  if (database.db.isTransaction) return work(database.db as Transaction<Tables>);
   return database.db.transaction().execute(work);
+}
+
+/** Runs `work` with a database handle bound to one transaction, for composing services atomically. */
+export function withinTransaction<T>(
+  database: Database,
+  work: (transactional: Database) => Promise<T>,
+): Promise<T> {
+  return inTransaction(database, (trx) => work({ ...database, db: trx }));
 }
 
 /** Checks that a record exists and is at the version the writer read. */

@@ -32,6 +32,7 @@ export const LocalisedText = Type.Record(
   Type.String({ maxLength: 20000 }),
   {
     description: 'Text per language tag, e.g. `{"en": "Vienna", "hr": "Beč"}`.',
+    additionalProperties: false,
   },
 );
 

@@ -1,0 +1,111 @@
+import fs from 'node:fs/promises';
+import { Command, CommanderError } from 'commander';
+import { createDemoService } from '../modules/demo/demo.service.js';
+import { createDumpService } from '../modules/dump/dump.service.js';
+import { systemActor } from '../platform/actor.js';
+import { ConfigError } from '../platform/config.js';
+import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
+import { isAppError } from '../platform/errors.js';
+import { appVersion } from '../version.js';
+import { openRuntime, withRuntime } from './runtime.js';
+import { serve } from './serve.js';
+
+const actor = systemActor('cli');
+
+const program = new Command()
+  .name('pobratim')
+  .description('Pobratim: the registry of international cooperation of cities, municipalities and regions.')
+  .version(appVersion)
+  .showHelpAfterError()
+  .exitOverride();
+
+program
+  .command('serve')
+  .description(
+    'Run the HTTP server: API under /api, docs at /api/docs. Loads the demo data into an empty database.',
+  )
+  .action(async () => {
+    await serve(await openRuntime());
+  });
+
+program
+  .command('migrate')
+  .description('Apply the database migrations that have not run yet.')
+  .action(async () => {
+    await withRuntime(async () => {
+      console.log('The database is up to date.');
+    });
+  });
+
+program
+  .command('demo')
+  .description('Load the demo data (the facts of the five seed documents). Loading it again changes nothing.')
+  .action(async () => {
+    await withRuntime(async ({ database }) => {
+      const result = await createDemoService(database).load(actor);
+      console.log(
+        result.loaded
+          ? `Demo data loaded: ${describeCounts(result.counts)}.`
+          : 'The demo data is already loaded; nothing changed.',
+      );
+    });
+  });
+
+program
+  .command('export')
+  .description('Write the whole database as JSON.')
+  .option('-o, --output <file>', 'file to write (default: standard output)')
+  .action(async (options: { output?: string }) => {
+    await withRuntime(async ({ database }) => {
+      const dump = await createDumpService(database).exportAll(actor);
+      const text = `${JSON.stringify(dump, null, 2)}\n`;
+      if (options.output) {
+        await fs.writeFile(options.output, text);
+        const rows = Object.values(dump.tables).reduce((sum, rows) => sum + rows.length, 0);
+        console.error(`Exported ${rows} rows to ${options.output}.`);
+      } else {
+        process.stdout.write(text);
+      }
+    });
+  });
+
+program
+  .command('import')
+  .description(
+    'Import a JSON dump made by `pobratim export`. Rows already present are left alone; importing twice changes nothing.',
+  )
+  .argument('<file>', 'the dump to import')
+  .action(async (file: string) => {
+    const dump: unknown = JSON.parse(await fs.readFile(file, 'utf8'));
+    await withRuntime(async ({ database }) => {
+      const report = await createDumpService(database).importAll(actor, dump);
+      for (const [table, counts] of Object.entries(report.tables)) {
+        if (counts.inserted + counts.unchanged + counts.refused > 0) {
+          console.log(
+            `${table}: ${counts.inserted} inserted, ${counts.unchanged} unchanged, ${counts.refused} refused`,
+          );
+        }
+      }
+      for (const refused of report.refused)
+        console.log(`refused ${refused.table} ${refused.key}: ${refused.reason}`);
+    });
+  });
+
+function describeCounts(counts: Record<string, number>): string {
+  return Object.entries(counts)
+    .map(([name, count]) => `${count} ${name}`)
+    .join(', ');
+}
+
+/** Prints a clear message for the errors a user can fix, and exits non-zero. */
+function fail(error: unknown): never {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (error instanceof ConfigError || error instanceof DataDirLockedError || isAppError(error)) {
+    console.error(`pobratim: ${error.message}`);
+    process.exit(1);
+  }
+  console.error(error);
+  process.exit(1);
+}
+
+program.parseAsync(process.argv).catch(fail);

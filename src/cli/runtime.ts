@@ -1,0 +1,36 @@
+import { loadConfig, type Config } from '../platform/config.js';
+import { openDatabase, type Database } from '../platform/db/database.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { createLogger, type Logger } from '../platform/logger.js';
+
+/** What every command starts from: validated configuration, the logger and a migrated database. */
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  database: Database;
+}
+
+/** Loads the configuration, opens the database (locking an embedded one) and migrates it. */
+export async function openRuntime(): Promise<Runtime> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const migrations = await migrateToLatest(database.db);
+    if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return { config, logger, database };
+}
+
+/** Runs a command with a runtime and closes the database afterwards, whatever happens. */
+export async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const runtime = await openRuntime();
+  try {
+    return await work(runtime);
+  } finally {
+    await runtime.database.close();
+  }
+}
