@@ -1,11 +1,8 @@
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { CamelCasePlugin, Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { lockDataDir, type DataDirLock } from './data-dir-lock.js';
+import { PgliteWorkerClient, PgliteWorkerDialect } from './pglite-dialect.js';
 import type { Tables } from './tables.js';
 
 // int8 (counts, populations, GeoNames ids) as numbers: every such value here is far below 2^53.
@@ -47,18 +44,15 @@ async function openPglite(dataDir: string): Promise<Database> {
   const inMemory = dataDir.startsWith('memory://');
   const lock: DataDirLock | undefined = inMemory ? undefined : lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create(inMemory ? dataDir : path.join(dataDir, 'pglite'), {
-      extensions: { pg_trgm, unaccent },
-    });
-    // PGlite is one connection: a pool of one keeps transactions on it and queues everything else.
-    const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0 });
-    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), plugins: kyselyPlugins });
+    // PGlite runs in its own thread so that queries never block the HTTP server's event loop.
+    const client = new PgliteWorkerClient(inMemory ? dataDir : path.join(dataDir, 'pglite'));
+    await client.ready;
+    const db = new Kysely<Tables>({ dialect: new PgliteWorkerDialect(client), plugins: kyselyPlugins });
     return {
       db,
       kind: 'pglite',
       async close() {
         await db.destroy();
-        await pglite.close();
         lock?.release();
       },
     };
