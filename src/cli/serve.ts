@@ -1,4 +1,5 @@
 import { createDemoService } from '../modules/demo/demo.service.js';
+import { ensureRegistryIndexed } from '../modules/search/search-index.js';
 import { systemActor } from '../platform/actor.js';
 import { createServer } from '../server.js';
 import type { Runtime } from './runtime.js';
@@ -9,6 +10,8 @@ export async function serve({ config, logger, database }: Runtime): Promise<void
     const demo = await createDemoService(database).loadIntoEmptyDatabase(systemActor('serve'));
     if (demo.loaded) logger.info({ counts: demo.counts }, 'demo data loaded into the empty database');
   }
+  const indexed = await ensureRegistryIndexed(database.db);
+  if (indexed > 0) logger.info({ records: indexed }, 'search index built for the registry');
   const app = await createServer({ database, logger });
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -27,6 +27,7 @@ import type {
   ActivityParticipantInput,
   ActivityUpdate,
 } from './activities.schemas.js';
+import { indexActivity } from '../search/search-index.js';
 
 const entity = 'activity';
 
@@ -164,6 +165,7 @@ export function createActivitiesService(database: Database) {
           searchText: activitySearchText(input),
         });
         await replaceParticipants(trx, row.id, participantRows(row.id, participants));
+        await indexActivity(trx, row.id);
         const [activity] = await present(trx, [row]);
         return activity!;
       };
@@ -201,6 +203,7 @@ export function createActivitiesService(database: Database) {
         });
         if (participants)
           await replaceParticipants(trx, current.id, participantRows(current.id, participants));
+        await indexActivity(trx, current.id);
         const [activity] = await present(trx, [row]);
         return activity!;
       });
@@ -215,6 +218,7 @@ export function createActivitiesService(database: Database) {
           version,
         );
         await deleteActivity(trx, current.id);
+        await indexActivity(trx, current.id);
       });
     },
   };

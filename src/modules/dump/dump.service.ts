@@ -4,10 +4,13 @@ import type { Database, Executor } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/helpers.js';
 import type { Tables } from '../../platform/db/tables.js';
 import { AppError } from '../../platform/errors.js';
+import { reindexRegistry } from '../search/search-index.js';
 
 /**
  * Export of the whole registry as one JSON document, and its import. Tables are listed parents first,
- * so an import inserts every referenced row before the rows that reference it.
+ * so an import inserts every referenced row before the rows that reference it. The reference gazetteer
+ * (places, countries) ships with the product and the search index is derived, so neither is exported;
+ * an import rebuilds the index of the registry's records.
  */
 export const dumpTables = [
   'systemState',
@@ -172,6 +175,7 @@ export function createDumpService(database: Database) {
           }
           counts.inserted = fresh.length;
         }
+        await reindexRegistry(trx);
         return report;
       });
     },

@@ -33,6 +33,7 @@ import type {
   OrganisationListQuery,
   OrganisationUpdate,
 } from './organisations.schemas.js';
+import { indexOrganisation } from '../search/search-index.js';
 
 const entity = 'organisation';
 
@@ -117,6 +118,7 @@ export function createOrganisationsService(database: Database) {
           searchText: organisationSearchText(names, slug),
         });
         await replaceNames(trx, row.id, nameRows(row.id, names));
+        await indexOrganisation(trx, row.id);
         const [organisation] = await present(trx, [row]);
         return organisation!;
       };
@@ -160,6 +162,7 @@ export function createOrganisationsService(database: Database) {
           searchText: organisationSearchText(names, slug),
         });
         if (newNames) await replaceNames(trx, current.id, nameRows(current.id, names));
+        await indexOrganisation(trx, current.id);
         const [organisation] = await present(trx, [row]);
         return organisation!;
       });
@@ -174,6 +177,7 @@ export function createOrganisationsService(database: Database) {
           version,
         );
         await deleteOrganisation(trx, current.id);
+        await indexOrganisation(trx, current.id);
       });
     },
   };

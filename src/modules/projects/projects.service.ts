@@ -34,6 +34,7 @@ import type {
   ProjectPartnerInput,
   ProjectUpdate,
 } from './projects.schemas.js';
+import { indexProject } from '../search/search-index.js';
 
 const entity = 'project';
 
@@ -169,6 +170,7 @@ export function createProjectsService(database: Database) {
           searchText: projectSearchText(input),
         });
         await replacePartners(trx, row.id, partnerRows(row.id, partners));
+        await indexProject(trx, row.id);
         const [project] = await present(trx, [row]);
         return project!;
       };
@@ -207,6 +209,7 @@ export function createProjectsService(database: Database) {
           searchText: projectSearchText({ acronym, title }),
         });
         if (partners) await replacePartners(trx, current.id, partnerRows(current.id, partners));
+        await indexProject(trx, current.id);
         const [project] = await present(trx, [row]);
         return project!;
       });
@@ -222,6 +225,7 @@ export function createProjectsService(database: Database) {
           version,
         );
         await deleteProject(trx, current.id);
+        await indexProject(trx, current.id);
       });
     },
   };

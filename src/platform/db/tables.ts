@@ -222,7 +222,41 @@ export interface Tables {
   activities: ActivitiesTable;
   activityParticipants: ActivityParticipantsTable;
   programmes: ProgrammesTable;
+  countries: CountriesTable;
+  places: PlacesTable;
+  searchTerms: SearchTermsTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type NewOrganisationRow = Insertable<OrganisationsTable>;
+
+export interface CountriesTable {
+  code: string;
+  names: Json<LocalisedText>;
+}
+
+export interface PlacesTable {
+  geonamesId: number;
+  name: string;
+  nameEn: string | null;
+  country: string;
+  featureCode: string | null;
+  admin1Code: string | null;
+  population: number;
+  latitude: number;
+  longitude: number;
+  lauCode: string | null;
+  nutsCode: string | null;
+}
+
+export type SearchEntityType = 'place' | 'organisation' | 'project' | 'activity';
+
+export interface SearchTermsTable {
+  entityType: SearchEntityType;
+  entityId: string;
+  name: string;
+  languages: string[];
+  key: string;
+  importance: number;
+  country: string | null;
+}

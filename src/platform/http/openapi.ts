@@ -37,6 +37,8 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           description: 'Dated events: study visits, delegations, conferences, meetings.',
         },
         { name: 'programmes', description: 'Annual programmes of international cooperation.' },
+        { name: 'search', description: 'One box for every name, in any language or script.' },
+        { name: 'places', description: 'The reference gazetteer (GeoNames) and the authorities it becomes.' },
         { name: 'themes', description: 'The multilingual taxonomy of cooperation areas.' },
         { name: 'sources', description: 'Where facts come from.' },
         { name: 'meta', description: 'Health and metadata.' },
