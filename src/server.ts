@@ -14,17 +14,31 @@ import {
   OrganisationUpdate,
 } from './modules/organisations/organisations.schemas.js';
 import { partnershipsRoutes } from './modules/partnerships/partnerships.routes.js';
-import { Partnership, PartnershipCreate, PartnershipUpdate } from './modules/partnerships/partnerships.schemas.js';
+import {
+  Partnership,
+  PartnershipCreate,
+  PartnershipUpdate,
+} from './modules/partnerships/partnerships.schemas.js';
 import { placesRoutes } from './modules/places/places.routes.js';
 import { Place } from './modules/places/places.schemas.js';
 import { programmesRoutes } from './modules/programmes/programmes.routes.js';
 import { Programme, ProgrammeCreate, ProgrammeUpdate } from './modules/programmes/programmes.schemas.js';
 import { projectsRoutes } from './modules/projects/projects.routes.js';
-import { Project, ProjectCreate, ProjectPartner, ProjectUpdate } from './modules/projects/projects.schemas.js';
+import {
+  Project,
+  ProjectCreate,
+  ProjectPartner,
+  ProjectUpdate,
+} from './modules/projects/projects.schemas.js';
 import { relationsRoutes } from './modules/relations/relations.routes.js';
 import { OrganisationRelations } from './modules/relations/relations.schemas.js';
 import { searchRoutes } from './modules/search/search.routes.js';
-import { ResolveCandidate, ResolveResults, SearchHit, SearchResults } from './modules/search/search.schemas.js';
+import {
+  ResolveCandidate,
+  ResolveResults,
+  SearchHit,
+  SearchResults,
+} from './modules/search/search.schemas.js';
 import { sourcesRoutes } from './modules/sources/sources.routes.js';
 import { Source, SourceCreate, SourceSummary, SourceUpdate } from './modules/sources/sources.schemas.js';
 import { themesRoutes } from './modules/themes/themes.routes.js';
@@ -54,7 +68,10 @@ interface Feature {
 }
 
 const features: Feature[] = [
-  { routes: organisationsRoutes, schemas: [OrganisationSummary, Organisation, OrganisationCreate, OrganisationUpdate] },
+  {
+    routes: organisationsRoutes,
+    schemas: [OrganisationSummary, Organisation, OrganisationCreate, OrganisationUpdate],
+  },
   { routes: relationsRoutes, schemas: [OrganisationRelations] },
   { routes: membershipsRoutes, schemas: [Membership, MembershipCreate, MembershipUpdate] },
   { routes: partnershipsRoutes, schemas: [Partnership, PartnershipCreate, PartnershipUpdate] },
@@ -81,7 +98,10 @@ export async function createServer(dependencies: ServerDependencies): Promise<Fa
     ajv: { customOptions: { removeAdditional: false } },
   });
   fastify.setValidatorCompiler(validatorCompiler);
-  for (const schema of [...commonSchemas, ...features.flatMap((feature) => feature.schemas)] as SharedSchema[]) {
+  for (const schema of [
+    ...commonSchemas,
+    ...features.flatMap((feature) => feature.schemas),
+  ] as SharedSchema[]) {
     fastify.addSchema(schema);
     addSharedSchema(schema);
   }

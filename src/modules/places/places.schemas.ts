@@ -20,7 +20,10 @@ export const Place = Type.Object(
     nutsCode: Nullable(Type.String()),
     names: Type.Array(Type.Object({ name: Type.String(), languages: Type.Array(Type.String()) })),
     organisation: Nullable(
-      Type.Object({ id: Type.String({ format: 'uuid' }), slug: Type.String(), name: Type.String() }, { description: 'The authority of the registry that represents this place.' }),
+      Type.Object(
+        { id: Type.String({ format: 'uuid' }), slug: Type.String(), name: Type.String() },
+        { description: 'The authority of the registry that represents this place.' },
+      ),
     ),
   },
   { $id: 'Place', title: 'Place (GeoNames)' },

@@ -25,7 +25,11 @@ function placeNotFound(geonamesId: number): AppError {
 export function createPlacesService(database: Database, organisations: OrganisationsService) {
   async function loadPlace(geonamesId: number): Promise<Place> {
     const db = database.db;
-    const place = await db.selectFrom('places').selectAll().where('geonamesId', '=', geonamesId).executeTakeFirst();
+    const place = await db
+      .selectFrom('places')
+      .selectAll()
+      .where('geonamesId', '=', geonamesId)
+      .executeTakeFirst();
     if (!place) throw placeNotFound(geonamesId);
     const [names, organisation] = await Promise.all([
       db
@@ -36,7 +40,11 @@ export function createPlacesService(database: Database, organisations: Organisat
         .where('entityId', '=', String(geonamesId))
         .orderBy('name')
         .execute(),
-      db.selectFrom('organisations').select(['id', 'slug', 'displayName as name']).where('geonamesId', '=', geonamesId).executeTakeFirst(),
+      db
+        .selectFrom('organisations')
+        .select(['id', 'slug', 'displayName as name'])
+        .where('geonamesId', '=', geonamesId)
+        .executeTakeFirst(),
     ]);
     return {
       geonamesId: place.geonamesId,
@@ -61,13 +69,24 @@ export function createPlacesService(database: Database, organisations: Organisat
      * The authority organisation of a place: the existing one, or a new one made from the gazetteer
      * (names, country, population, coordinates, LAU/NUTS), created once and linked by GeoNames id.
      */
-    async organisationFor(actor: Actor, geonamesId: number): Promise<{ organisation: Organisation; created: boolean }> {
+    async organisationFor(
+      actor: Actor,
+      geonamesId: number,
+    ): Promise<{ organisation: Organisation; created: boolean }> {
       const { id, created } = await inTransaction(database, async (trx) => {
         // Serialise concurrent requests for the same place so that only one creates the authority.
         await sql`select pg_advisory_xact_lock(${geonamesId})`.execute(trx);
-        const existing = await trx.selectFrom('organisations').select('id').where('geonamesId', '=', geonamesId).executeTakeFirst();
+        const existing = await trx
+          .selectFrom('organisations')
+          .select('id')
+          .where('geonamesId', '=', geonamesId)
+          .executeTakeFirst();
         if (existing) return { id: existing.id, created: false };
-        const place = await trx.selectFrom('places').selectAll().where('geonamesId', '=', geonamesId).executeTakeFirst();
+        const place = await trx
+          .selectFrom('places')
+          .selectAll()
+          .where('geonamesId', '=', geonamesId)
+          .executeTakeFirst();
         if (!place) throw placeNotFound(geonamesId);
         const terms = await trx
           .selectFrom('searchTerms')
@@ -79,7 +98,11 @@ export function createPlacesService(database: Database, organisations: Organisat
           .execute();
         const source =
           (await findSourceByKey(trx, geonamesSource.key)) ??
-          (await insertSource(trx, { id: newId(), ...geonamesSource, searchText: sourceSearchText(geonamesSource) }));
+          (await insertSource(trx, {
+            id: newId(),
+            ...geonamesSource,
+            searchText: sourceSearchText(geonamesSource),
+          }));
         const organisation = await organisations.create(
           actor,
           {

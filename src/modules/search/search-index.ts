@@ -21,32 +21,59 @@ export async function indexOrganisation(db: Executor, id: string): Promise<void>
     .where('id', '=', id)
     .executeTakeFirst();
   if (!organisation) return deleteTerms(db, 'organisation', id);
-  const names = await db.selectFrom('names').select(['name', 'language']).where('organisationId', '=', id).execute();
+  const names = await db
+    .selectFrom('names')
+    .select(['name', 'language'])
+    .where('organisationId', '=', id)
+    .execute();
   await replaceTerms(
     db,
-    { type: 'organisation', id, importance: importanceOf(organisation.population), country: organisation.country },
+    {
+      type: 'organisation',
+      id,
+      importance: importanceOf(organisation.population),
+      country: organisation.country,
+    },
     termsForNames(names),
   );
 }
 
 /** Indexes a project's titles and acronym. */
 export async function indexProject(db: Executor, id: string): Promise<void> {
-  const project = await db.selectFrom('projects').select(['title', 'acronym']).where('id', '=', id).executeTakeFirst();
+  const project = await db
+    .selectFrom('projects')
+    .select(['title', 'acronym'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!project) return deleteTerms(db, 'project', id);
-  const names = [...localisedNames(project.title), ...(project.acronym ? [{ name: project.acronym, language: 'und' }] : [])];
+  const names = [
+    ...localisedNames(project.title),
+    ...(project.acronym ? [{ name: project.acronym, language: 'und' }] : []),
+  ];
   await replaceTerms(db, { type: 'project', id, importance: 0, country: null }, termsForNames(names));
 }
 
 /** Indexes an activity's titles. */
 export async function indexActivity(db: Executor, id: string): Promise<void> {
-  const activity = await db.selectFrom('activities').select(['title', 'country']).where('id', '=', id).executeTakeFirst();
+  const activity = await db
+    .selectFrom('activities')
+    .select(['title', 'country'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!activity) return deleteTerms(db, 'activity', id);
-  await replaceTerms(db, { type: 'activity', id, importance: 0, country: activity.country }, termsForNames(localisedNames(activity.title)));
+  await replaceTerms(
+    db,
+    { type: 'activity', id, importance: 0, country: activity.country },
+    termsForNames(localisedNames(activity.title)),
+  );
 }
 
 /** Rebuilds the index of every registry record (after an import of a dump, or when the index is new). */
 export async function reindexRegistry(db: Executor): Promise<number> {
-  await db.deleteFrom('searchTerms').where('entityType', 'in', ['organisation', 'project', 'activity']).execute();
+  await db
+    .deleteFrom('searchTerms')
+    .where('entityType', 'in', ['organisation', 'project', 'activity'])
+    .execute();
   const [organisations, projects, activities] = await Promise.all([
     db.selectFrom('organisations').select('id').execute(),
     db.selectFrom('projects').select('id').execute(),

@@ -33,9 +33,17 @@ function prefixUpperBound(prefix: string): string {
  */
 export async function findKeyMatches(
   db: Executor,
-  { keys, prefix, prefixLimit, filter }: { keys: string[]; prefix?: string; prefixLimit: number; filter: TermFilter },
+  {
+    keys,
+    prefix,
+    prefixLimit,
+    filter,
+  }: { keys: string[]; prefix?: string; prefixLimit: number; filter: TermFilter },
 ): Promise<TermMatch[]> {
-  let exact = db.selectFrom('searchTerms').select(termColumns).where('key', 'in', keys.length > 0 ? keys : ['']);
+  let exact = db
+    .selectFrom('searchTerms')
+    .select(termColumns)
+    .where('key', 'in', keys.length > 0 ? keys : ['']);
   if (filter.types) exact = exact.where('entityType', 'in', [...filter.types]);
   if (filter.country) exact = exact.where('country', '=', filter.country);
   const exactRows = (await exact.limit(500).execute()) as TermMatch[];
@@ -48,7 +56,10 @@ export async function findKeyMatches(
     .where(sql<boolean>`key ~<~ ${prefixUpperBound(prefix)}`);
   if (filter.types) starting = starting.where('entityType', 'in', [...filter.types]);
   if (filter.country) starting = starting.where('country', '=', filter.country);
-  const prefixRows = (await starting.orderBy('importance', 'desc').limit(prefixLimit).execute()) as TermMatch[];
+  const prefixRows = (await starting
+    .orderBy('importance', 'desc')
+    .limit(prefixLimit)
+    .execute()) as TermMatch[];
   return [...exactRows, ...prefixRows];
 }
 

@@ -20,9 +20,22 @@ async function search(query: string) {
 
 describe('GET /api/search', () => {
   it.each([
-    ['Beč', 2761369], ['Беч', 2761369], ['Dunaj', 2761369], ['Wien', 2761369], ['vienna', 2761369], ['Виена', 2761369],
-    ['u Beču', 2761369], ['Ниш', 787657], ['Nis', 787657], ['Nišu', 787657], ['Sofiji', 727011], ['Софија', 727011],
-    ['София', 727011], ['Krakov', 3094802], ['Краков', 3094802], ['Zagerb', 3186886],
+    ['Beč', 2761369],
+    ['Беч', 2761369],
+    ['Dunaj', 2761369],
+    ['Wien', 2761369],
+    ['vienna', 2761369],
+    ['Виена', 2761369],
+    ['u Beču', 2761369],
+    ['Ниш', 787657],
+    ['Nis', 787657],
+    ['Nišu', 787657],
+    ['Sofiji', 727011],
+    ['Софија', 727011],
+    ['София', 727011],
+    ['Krakov', 3094802],
+    ['Краков', 3094802],
+    ['Zagerb', 3186886],
   ])('finds the right place first for %s', async (q, geonamesId) => {
     const { hits } = await search(`q=${encodeURIComponent(q)}`);
     expect(hits[0].ids.geonamesId).toBe(geonamesId);
@@ -30,7 +43,12 @@ describe('GET /api/search', () => {
 
   it('says which name matched, in which language', async () => {
     const { hits } = await search(`q=${encodeURIComponent('Беч')}`);
-    expect(hits[0]).toMatchObject({ type: 'place', name: 'Vienna', label: 'Беч (sr) → Vienna', matched: { name: 'Беч', kind: 'exact' } });
+    expect(hits[0]).toMatchObject({
+      type: 'place',
+      name: 'Vienna',
+      label: 'Беч (sr) → Vienna',
+      matched: { name: 'Беч', kind: 'exact' },
+    });
   });
 
   it('tells an inflected form, a prefix and a typo apart', async () => {
@@ -42,12 +60,22 @@ describe('GET /api/search', () => {
   it('shows a place that an organisation represents as that organisation', async () => {
     const created = await t.app.inject({ method: 'POST', url: '/api/places/787657/organisation' });
     const { hits } = await search(`q=${encodeURIComponent('Ниш')}`);
-    expect(hits[0]).toMatchObject({ type: 'organisation', id: created.json().id, ids: { geonamesId: 787657 } });
-    expect(hits.filter((hit: { ids: { geonamesId: number } }) => hit.ids.geonamesId === 787657)).toHaveLength(1);
+    expect(hits[0]).toMatchObject({
+      type: 'organisation',
+      id: created.json().id,
+      ids: { geonamesId: 787657 },
+    });
+    expect(hits.filter((hit: { ids: { geonamesId: number } }) => hit.ids.geonamesId === 787657)).toHaveLength(
+      1,
+    );
   });
 
   it('finds organisations, projects and activities by their names, and counts facets', async () => {
-    const network = await makeOrganisation(t.app, { kind: 'network', country: null, names: [{ name: 'Energy Cities', language: 'en', kind: 'official' }] });
+    const network = await makeOrganisation(t.app, {
+      kind: 'network',
+      country: null,
+      names: [{ name: 'Energy Cities', language: 'en', kind: 'official' }],
+    });
     const { hits, facets } = await search('q=energy%20cities');
     expect(hits[0].id).toBe(network.id);
     expect(facets.type).toContainEqual({ value: 'organisation', count: expect.any(Number) });
@@ -70,13 +98,20 @@ describe('GET /api/resolve', () => {
     const response = await t.app.inject({ url: `/api/resolve?name=${encodeURIComponent('Beč')}` });
     expect(response.statusCode).toBe(200);
     const [first] = response.json().candidates;
-    expect(first).toMatchObject({ type: 'place', name: 'Vienna', country: 'AT', ids: { geonamesId: 2761369 } });
+    expect(first).toMatchObject({
+      type: 'place',
+      name: 'Vienna',
+      country: 'AT',
+      ids: { geonamesId: 2761369 },
+    });
     expect(first.confidence).toBeGreaterThan(0.9);
   });
 
   it('offers candidates from elsewhere with less confidence when the country has none', async () => {
-    const inCountry = (await t.app.inject({ url: '/api/resolve?name=Krakov&country=PL' })).json().candidates[0];
-    const elsewhere = (await t.app.inject({ url: '/api/resolve?name=Krakov&country=HR' })).json().candidates[0];
+    const inCountry = (await t.app.inject({ url: '/api/resolve?name=Krakov&country=PL' })).json()
+      .candidates[0];
+    const elsewhere = (await t.app.inject({ url: '/api/resolve?name=Krakov&country=HR' })).json()
+      .candidates[0];
     expect(inCountry.ids.geonamesId).toBe(3094802);
     expect(elsewhere.ids.geonamesId).toBe(3094802);
     expect(elsewhere.confidence).toBeLessThan(inCountry.confidence);
@@ -93,14 +128,18 @@ describe('from place to organisation', () => {
     const first = await t.app.inject({ method: 'POST', url: '/api/places/3094802/organisation' });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({ kind: 'city', country: 'PL', geonamesId: 3094802, name: 'Krakow' });
-    expect(first.json().names.map((name: { name: string }) => name.name)).toEqual(expect.arrayContaining(['Krakov', 'Краков', 'Kraków']));
+    expect(first.json().names.map((name: { name: string }) => name.name)).toEqual(
+      expect.arrayContaining(['Krakov', 'Краков', 'Kraków']),
+    );
     const second = await t.app.inject({ method: 'POST', url: '/api/places/3094802/organisation' });
     expect(second.statusCode).toBe(200);
     expect(second.json().id).toBe(first.json().id);
   });
 
   it('never creates two authorities for one place, even when asked at once', async () => {
-    const answers = await Promise.all([1, 2, 3].map(() => t.app.inject({ method: 'POST', url: '/api/places/727011/organisation' })));
+    const answers = await Promise.all(
+      [1, 2, 3].map(() => t.app.inject({ method: 'POST', url: '/api/places/727011/organisation' })),
+    );
     expect(new Set(answers.map((answer) => answer.json().id)).size).toBe(1);
     expect(answers.filter((answer) => answer.statusCode === 201)).toHaveLength(1);
   });
@@ -110,7 +149,12 @@ describe('from place to organisation', () => {
     const duplicate = await t.app.inject({
       method: 'POST',
       url: '/api/organisations',
-      payload: { kind: 'city', country: 'HR', geonamesId: 3186886, names: [{ name: 'Zagreb again', language: 'en', kind: 'official' }] },
+      payload: {
+        kind: 'city',
+        country: 'HR',
+        geonamesId: 3186886,
+        names: [{ name: 'Zagreb again', language: 'en', kind: 'official' }],
+      },
     });
     expect(duplicate.statusCode).toBe(409);
   });

@@ -28,7 +28,8 @@ export function searchRoutes(app: App, { search }: { search: SearchService }): v
     schema: {
       operationId: 'resolveName',
       summary: 'Resolve a name to places and organisations, with a confidence',
-      description: 'For forms and imports: ranked candidates with `confidence` (0 to 1). `country` narrows the candidates.',
+      description:
+        'For forms and imports: ranked candidates with `confidence` (0 to 1). `country` narrows the candidates.',
       tags,
       querystring: ResolveQuery,
       response: { 200: Type.Ref(ResolveResults), ...problemResponses(400) },

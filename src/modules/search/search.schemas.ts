@@ -6,9 +6,16 @@ const EntityType = Type.Union(searchEntityTypes.map((type) => Type.Literal(type)
 
 export const SearchQuery = Type.Object(
   {
-    q: Type.String({ minLength: 1, maxLength: 200, description: 'Any name, in any language or script, inflected or with typos.' }),
+    q: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      description: 'Any name, in any language or script, inflected or with typos.',
+    }),
     types: Type.Optional(
-      Type.String({ pattern: '^(place|organisation|project|activity)(,(place|organisation|project|activity))*$', description: 'Comma-separated types to search: `place,organisation`.' }),
+      Type.String({
+        pattern: '^(place|organisation|project|activity)(,(place|organisation|project|activity))*$',
+        description: 'Comma-separated types to search: `place,organisation`.',
+      }),
     ),
     country: Type.Optional(Country),
     lang: Type.Optional(LanguageTag),
@@ -21,9 +28,12 @@ export type SearchQuery = Static<typeof SearchQuery>;
 const MatchedName = Type.Object({
   name: Type.String({ description: 'The name the query met, as written.' }),
   languages: Type.Array(Type.String(), { description: 'Languages that write the name so.' }),
-  kind: Type.Union(['exact', 'stem', 'prefix', 'typo', 'fuzzy'].map((kind) => Type.Literal(kind)), {
-    description: 'exact; stem (an inflected form: Beču → Beč); prefix; typo (one letter off); fuzzy.',
-  }),
+  kind: Type.Union(
+    ['exact', 'stem', 'prefix', 'typo', 'fuzzy'].map((kind) => Type.Literal(kind)),
+    {
+      description: 'exact; stem (an inflected form: Beču → Beč); prefix; typo (one letter off); fuzzy.',
+    },
+  ),
 });
 
 const Identifiers = Type.Object({
@@ -42,7 +52,9 @@ export const SearchHit = Type.Object(
     name: Type.String({ description: 'The name in the reader’s language (`lang`), else English.' }),
     matched: MatchedName,
     label: Type.String({ description: 'How the hit was found, e.g. `Беч (sr) → Vienna`.' }),
-    kind: Nullable(Type.String({ description: 'Organisation kind, activity type; for places the GeoNames feature code.' })),
+    kind: Nullable(
+      Type.String({ description: 'Organisation kind, activity type; for places the GeoNames feature code.' }),
+    ),
     country: Nullable(Type.String()),
     population: Nullable(Type.Integer()),
     latitude: Nullable(Type.Number()),
@@ -71,7 +83,12 @@ export const ResolveQuery = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200 }),
     country: Type.Optional(Country),
     lang: Type.Optional(LanguageTag),
-    types: Type.Optional(Type.String({ pattern: '^(place|organisation)(,(place|organisation))*$', default: 'place,organisation' })),
+    types: Type.Optional(
+      Type.String({
+        pattern: '^(place|organisation)(,(place|organisation))*$',
+        default: 'place,organisation',
+      }),
+    ),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 20, default: 5 })),
   },
   { additionalProperties: false },

@@ -5,7 +5,14 @@ import type { Actor } from '../../platform/actor.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import type { SearchEntityType } from '../../platform/db/tables.js';
 import { findFuzzyMatches, findKeyMatches, type TermFilter, type TermMatch } from './search.repository.js';
-import type { ResolveCandidate, ResolveQuery, ResolveResults, SearchHit, SearchQuery, SearchResults } from './search.schemas.js';
+import type {
+  ResolveCandidate,
+  ResolveQuery,
+  ResolveResults,
+  SearchHit,
+  SearchQuery,
+  SearchResults,
+} from './search.schemas.js';
 
 /** How many terms starting with the query are considered, most important first. */
 const prefixLimit = 60;
@@ -19,11 +26,20 @@ interface Candidate {
 }
 
 /** The best-matching term of each entity, found through the exact-key, prefix and trigram indexes. */
-async function findCandidates(db: Executor, q: string, filter: TermFilter): Promise<{ key: string; candidates: Candidate[] }> {
+async function findCandidates(
+  db: Executor,
+  q: string,
+  filter: TermFilter,
+): Promise<{ key: string; candidates: Candidate[] }> {
   const { key, stems } = analyseQuery(q);
   if (key === '') return { key, candidates: [] };
   const typos = editVariants(key);
-  const rows = await findKeyMatches(db, { keys: [key, ...stems, ...typos], prefix: key.length >= 2 ? key : undefined, prefixLimit, filter });
+  const rows = await findKeyMatches(db, {
+    keys: [key, ...stems, ...typos],
+    prefix: key.length >= 2 ? key : undefined,
+    prefixLimit,
+    filter,
+  });
   const classified = rows.map((match) => ({ match, kind: classifyMatch(key, stems, match.key) }));
   const hasCloseMatch = classified.some(({ kind }) => kind === 'exact' || kind === 'stem' || kind === 'typo');
   if (!hasCloseMatch && key.length >= 3) {
@@ -36,10 +52,18 @@ async function findCandidates(db: Executor, q: string, filter: TermFilter): Prom
   const best = new Map<string, Candidate & { rank: number }>();
   for (const { match, kind } of classified) {
     const id = `${match.entityType}:${match.entityId}`;
-    const asTyped = match.name.toLocaleLowerCase() === typed ? 0.5 : detectScript(match.name) === typedScript ? 0.2 : 0;
-    const rank = scoreMatch({ kind, importance: match.importance, similarity: match.similarity, isRegistryRecord: false }) + asTyped;
+    const asTyped =
+      match.name.toLocaleLowerCase() === typed ? 0.5 : detectScript(match.name) === typedScript ? 0.2 : 0;
+    const rank =
+      scoreMatch({
+        kind,
+        importance: match.importance,
+        similarity: match.similarity,
+        isRegistryRecord: false,
+      }) + asTyped;
     const current = best.get(id);
-    if (!current || rank > current.rank) best.set(id, { type: match.entityType, id: match.entityId, match, kind, rank });
+    if (!current || rank > current.rank)
+      best.set(id, { type: match.entityType, id: match.entityId, match, kind, rank });
   }
   return { key, candidates: [...best.values()] };
 }
@@ -56,10 +80,22 @@ interface Details {
   relations: number;
 }
 
-const noIds = { geonamesId: null, organisationId: null, slug: null, wikidataId: null, lauCode: null, nutsCode: null };
+const noIds = {
+  geonamesId: null,
+  organisationId: null,
+  slug: null,
+  wikidataId: null,
+  lauCode: null,
+  nutsCode: null,
+};
 
 /** Names of entities in a reader's language, where the index knows one. */
-async function namesInLanguage(db: Executor, type: SearchEntityType, ids: string[], lang: string | undefined): Promise<Map<string, string>> {
+async function namesInLanguage(
+  db: Executor,
+  type: SearchEntityType,
+  ids: string[],
+  lang: string | undefined,
+): Promise<Map<string, string>> {
   if (!lang || ids.length === 0) return new Map();
   const language = lang.split('-')[0]!;
   const wantsCyrillic = lang.endsWith('-Cyrl');
@@ -86,22 +122,36 @@ interface LoadedDetails {
 }
 
 /** Loads what a hit shows about each candidate, in a fixed number of queries. */
-async function loadDetails(db: Executor, candidates: Candidate[], lang: string | undefined): Promise<LoadedDetails> {
-  const idsOf = (type: SearchEntityType) => candidates.filter((candidate) => candidate.type === type).map((candidate) => candidate.id);
+async function loadDetails(
+  db: Executor,
+  candidates: Candidate[],
+  lang: string | undefined,
+): Promise<LoadedDetails> {
+  const idsOf = (type: SearchEntityType) =>
+    candidates.filter((candidate) => candidate.type === type).map((candidate) => candidate.id);
   const placeIds = idsOf('place').map(Number);
   const details = new Map<string, Details>();
 
   // A place that an organisation of the registry represents is shown as that organisation.
   const representing = placeIds.length
-    ? await db.selectFrom('organisations').select(['id', 'geonamesId']).where('geonamesId', 'in', placeIds).execute()
+    ? await db
+        .selectFrom('organisations')
+        .select(['id', 'geonamesId'])
+        .where('geonamesId', 'in', placeIds)
+        .execute()
     : [];
   const organisationIds = [...new Set([...idsOf('organisation'), ...representing.map((row) => row.id)])];
 
-  const [places, organisations, relationCounts, projects, activities, placeNames, organisationNames] = await Promise.all([
-    placeIds.length ? db.selectFrom('places').selectAll().where('geonamesId', 'in', placeIds).execute() : [],
-    organisationIds.length ? db.selectFrom('organisations').selectAll().where('id', 'in', organisationIds).execute() : [],
-    organisationIds.length
-      ? sql<{ id: string; count: number }>`
+  const [places, organisations, relationCounts, projects, activities, placeNames, organisationNames] =
+    await Promise.all([
+      placeIds.length
+        ? db.selectFrom('places').selectAll().where('geonamesId', 'in', placeIds).execute()
+        : [],
+      organisationIds.length
+        ? db.selectFrom('organisations').selectAll().where('id', 'in', organisationIds).execute()
+        : [],
+      organisationIds.length
+        ? sql<{ id: string; count: number }>`
           select id, count(*)::int as count from (
             select member_id as id from memberships where member_id in (${sql.join(organisationIds)})
             union all select organisation_id from memberships where organisation_id in (${sql.join(organisationIds)})
@@ -109,15 +159,27 @@ async function loadDetails(db: Executor, candidates: Candidate[], lang: string |
             union all select organisation_b_id from partnerships where organisation_b_id in (${sql.join(organisationIds)})
             union all select organisation_id from project_partners where organisation_id in (${sql.join(organisationIds)})
             union all select organisation_id from activity_participants where organisation_id in (${sql.join(organisationIds)})
-          ) as ties group by id`.execute(db).then((result) => result.rows)
-      : [],
-    idsOf('project').length ? db.selectFrom('projects').select(['id', 'slug', 'displayTitle', 'status']).where('id', 'in', idsOf('project')).execute() : [],
-    idsOf('activity').length
-      ? db.selectFrom('activities').select(['id', 'displayTitle', 'type', 'country']).where('id', 'in', idsOf('activity')).execute()
-      : [],
-    namesInLanguage(db, 'place', placeIds.map(String), lang),
-    namesInLanguage(db, 'organisation', organisationIds, lang),
-  ]);
+          ) as ties group by id`
+            .execute(db)
+            .then((result) => result.rows)
+        : [],
+      idsOf('project').length
+        ? db
+            .selectFrom('projects')
+            .select(['id', 'slug', 'displayTitle', 'status'])
+            .where('id', 'in', idsOf('project'))
+            .execute()
+        : [],
+      idsOf('activity').length
+        ? db
+            .selectFrom('activities')
+            .select(['id', 'displayTitle', 'type', 'country'])
+            .where('id', 'in', idsOf('activity'))
+            .execute()
+        : [],
+      namesInLanguage(db, 'place', placeIds.map(String), lang),
+      namesInLanguage(db, 'organisation', organisationIds, lang),
+    ]);
   const relations = new Map(relationCounts.map((row) => [row.id, row.count]));
 
   for (const place of places) {
@@ -206,9 +268,16 @@ function rankHits(candidates: Candidate[], { details, representedBy }: LoadedDet
     const entityKey = `${type}:${id}`;
     const current = hits.get(entityKey);
     if (current && current.score >= score) continue;
-    const matched = { name: candidate.match.name, languages: candidate.match.languages, kind: candidate.kind };
+    const matched = {
+      name: candidate.match.name,
+      languages: candidate.match.languages,
+      kind: candidate.kind,
+    };
     const language = matched.languages.find((code) => code !== 'und');
-    const label = matched.name === detail.name ? detail.name : `${matched.name}${language ? ` (${language})` : ''} → ${detail.name}`;
+    const label =
+      matched.name === detail.name
+        ? detail.name
+        : `${matched.name}${language ? ` (${language})` : ''} → ${detail.name}`;
     hits.set(entityKey, {
       entityKey,
       type,
@@ -231,7 +300,9 @@ function rankHits(candidates: Candidate[], { details, representedBy }: LoadedDet
 function facetCounts(values: (string | null)[]): { value: string; count: number }[] {
   const counts = new Map<string, number>();
   for (const value of values) if (value) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return [...counts.entries()].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  return [...counts.entries()]
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 }
 
 function parseTypes(types: string | undefined): SearchEntityType[] | undefined {
@@ -248,11 +319,18 @@ export function createSearchService(database: Database) {
 
   return {
     async search(_actor: Actor, query: SearchQuery): Promise<SearchResults> {
-      const { key, hits } = await rankedHits(query.q, { types: parseTypes(query.types), country: query.country }, query.lang);
+      const { key, hits } = await rankedHits(
+        query.q,
+        { types: parseTypes(query.types), country: query.country },
+        query.lang,
+      );
       return {
         query: { q: query.q, key },
         hits: hits.slice(0, query.limit ?? 10).map(({ entityKey: _entityKey, ...hit }) => hit),
-        facets: { type: facetCounts(hits.map((hit) => hit.type)), country: facetCounts(hits.map((hit) => hit.country)) },
+        facets: {
+          type: facetCounts(hits.map((hit) => hit.type)),
+          country: facetCounts(hits.map((hit) => hit.country)),
+        },
       };
     },
 
@@ -272,7 +350,10 @@ export function createSearchService(database: Database) {
       const candidates: ResolveCandidate[] = top.map((hit, index) => {
         const isSoleBest = index === 0 && (top.length === 1 || hit.score - top[1]!.score >= 10);
         const similarity = hit.matched.kind === 'fuzzy' ? Math.max(0, (hit.score - 400) / 400) : 0;
-        const confidence = Math.max(0, confidenceOf(hit.matched.kind as MatchKind, similarity, isSoleBest) - penalty);
+        const confidence = Math.max(
+          0,
+          confidenceOf(hit.matched.kind as MatchKind, similarity, isSoleBest) - penalty,
+        );
         return {
           type: hit.type as 'place' | 'organisation',
           name: hit.name,
