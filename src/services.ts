@@ -1,4 +1,5 @@
 import { createActivitiesService } from './modules/activities/activities.service.js';
+import { createGazetteerService } from './modules/gazetteer/gazetteer.service.js';
 import { createMembershipsService } from './modules/memberships/memberships.service.js';
 import { createOrganisationsService } from './modules/organisations/organisations.service.js';
 import { createPartnershipsService } from './modules/partnerships/partnerships.service.js';
@@ -26,6 +27,7 @@ export function createServices(database: Database) {
     sources: createSourcesService(database),
     search: createSearchService(database),
     places: createPlacesService(database, organisations),
+    gazetteer: createGazetteerService(database),
   };
 }
 

@@ -8,6 +8,7 @@ import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { isAppError } from '../platform/errors.js';
 import { appVersion } from '../version.js';
 import { openRuntime, withRuntime } from './runtime.js';
+import { registerGazetteerCommands } from './gazetteer.js';
 import { serve } from './serve.js';
 
 const actor = systemActor('cli');
@@ -90,6 +91,8 @@ program
         console.log(`refused ${refused.table} ${refused.key}: ${refused.reason}`);
     });
   });
+
+registerGazetteerCommands(program);
 
 function describeCounts(counts: Record<string, number>): string {
   return Object.entries(counts)

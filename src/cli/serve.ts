@@ -1,4 +1,5 @@
 import { createDemoService } from '../modules/demo/demo.service.js';
+import { loadGazetteerIfNeeded } from '../modules/gazetteer/gazetteer.service.js';
 import { ensureRegistryIndexed } from '../modules/search/search-index.js';
 import { systemActor } from '../platform/actor.js';
 import { createServer } from '../server.js';
@@ -6,6 +7,7 @@ import type { Runtime } from './runtime.js';
 
 /** Serves the API until SIGINT or SIGTERM, then closes the server and the database (releasing its lock). */
 export async function serve({ config, logger, database }: Runtime): Promise<void> {
+  if (config.loadGazetteer) await loadGazetteerIfNeeded(database, logger);
   if (config.loadDemoData) {
     const demo = await createDemoService(database).loadIntoEmptyDatabase(systemActor('serve'));
     if (demo.loaded) logger.info({ counts: demo.counts }, 'demo data loaded into the empty database');

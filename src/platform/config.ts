@@ -15,6 +15,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Whether a first start loads the demo data into an empty database. */
   loadDemoData: boolean;
+  /** Whether a start loads the shipped reference gazetteer when the database lacks it. */
+  loadGazetteer: boolean;
 }
 
 /** One documented setting: its environment variable, what it means and its default. */
@@ -77,10 +79,14 @@ export function loadConfig(env: Environment = process.env): Config {
     problems.push(`LOG_LEVEL must be one of ${logLevels.join(', ')}, got "${logLevel}"`);
   }
 
-  const demo = (read('POBRATIM_DEMO') ?? 'true').toLowerCase();
-  if (!['true', 'false', '1', '0'].includes(demo)) {
-    problems.push(`POBRATIM_DEMO must be true or false, got "${demo}"`);
-  }
+  const readFlag = (name: string): boolean => {
+    const value = (read(name) ?? 'true').toLowerCase();
+    if (!['true', 'false', '1', '0'].includes(value))
+      problems.push(`${name} must be true or false, got "${value}"`);
+    return value === 'true' || value === '1';
+  };
+  const loadDemoData = readFlag('POBRATIM_DEMO');
+  const loadGazetteer = readFlag('POBRATIM_GAZETTEER');
 
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -90,6 +96,7 @@ export function loadConfig(env: Environment = process.env): Config {
     databaseUrl,
     dataDir: path.resolve(read('POBRATIM_DATA_DIR') ?? './data'),
     logLevel,
-    loadDemoData: demo === 'true' || demo === '1',
+    loadDemoData,
+    loadGazetteer,
   };
 }

@@ -23,6 +23,8 @@ interface Candidate {
   id: string;
   match: TermMatch;
   kind: MatchKind;
+  /** A small preference for the name written as the query was (same spelling, else same script). */
+  asTyped: number;
 }
 
 /** The best-matching term of each entity, found through the exact-key, prefix and trigram indexes. */
@@ -63,7 +65,7 @@ async function findCandidates(
       }) + asTyped;
     const current = best.get(id);
     if (!current || rank > current.rank)
-      best.set(id, { type: match.entityType, id: match.entityId, match, kind, rank });
+      best.set(id, { type: match.entityType, id: match.entityId, match, kind, asTyped, rank });
   }
   return { key, candidates: [...best.values()] };
 }
@@ -250,7 +252,42 @@ interface RankedHit extends SearchHit {
 }
 
 /** Scores candidates with their details, folds places into the organisations that represent them. */
-function rankHits(candidates: Candidate[], { details, representedBy }: LoadedDetails): RankedHit[] {
+/** Languages named in a hit's label before others: the region's, then the widely read ones. */
+const labelLanguages = [
+  'en',
+  'hr',
+  'sr',
+  'bs',
+  'cnr',
+  'sl',
+  'mk',
+  'bg',
+  'de',
+  'fr',
+  'it',
+  'es',
+  'ru',
+  'pl',
+  'cs',
+  'hu',
+  'ro',
+  'el',
+  'tr',
+  'uk',
+];
+
+/** The language to name in a label: the reader's, else the first of the region's, else any. */
+function labelLanguage(languages: readonly string[], lang: string | undefined): string | undefined {
+  const reader = lang?.split('-')[0];
+  if (reader && languages.includes(reader)) return reader;
+  return labelLanguages.find((code) => languages.includes(code)) ?? languages.find((code) => code !== 'und');
+}
+
+function rankHits(
+  candidates: Candidate[],
+  { details, representedBy }: LoadedDetails,
+  lang: string | undefined,
+): RankedHit[] {
   const hits = new Map<string, RankedHit>();
   for (const candidate of candidates) {
     const organisationId = representedBy.get(`${candidate.type}:${candidate.id}`);
@@ -258,13 +295,14 @@ function rankHits(candidates: Candidate[], { details, representedBy }: LoadedDet
     const id = organisationId ?? candidate.id;
     const detail = details.get(`${type}:${id}`);
     if (!detail) continue;
-    const score = scoreMatch({
-      kind: candidate.kind,
-      importance: candidate.match.importance || (detail.population ? Math.log10(detail.population + 1) : 0),
-      similarity: candidate.match.similarity,
-      isRegistryRecord: detail.isRegistryRecord,
-      relations: detail.relations,
-    });
+    const score =
+      scoreMatch({
+        kind: candidate.kind,
+        importance: candidate.match.importance || (detail.population ? Math.log10(detail.population + 1) : 0),
+        similarity: candidate.match.similarity,
+        isRegistryRecord: detail.isRegistryRecord,
+        relations: detail.relations,
+      }) + candidate.asTyped;
     const entityKey = `${type}:${id}`;
     const current = hits.get(entityKey);
     if (current && current.score >= score) continue;
@@ -273,7 +311,7 @@ function rankHits(candidates: Candidate[], { details, representedBy }: LoadedDet
       languages: candidate.match.languages,
       kind: candidate.kind,
     };
-    const language = matched.languages.find((code) => code !== 'und');
+    const language = labelLanguage(matched.languages, lang);
     const label =
       matched.name === detail.name
         ? detail.name
@@ -314,7 +352,7 @@ export function createSearchService(database: Database) {
   async function rankedHits(q: string, filter: TermFilter, lang: string | undefined) {
     const { key, candidates } = await findCandidates(database.db, q, filter);
     const details = await loadDetails(database.db, candidates, lang);
-    return { key, hits: rankHits(candidates, details) };
+    return { key, hits: rankHits(candidates, details, lang) };
   }
 
   return {
