@@ -49,6 +49,7 @@ import { registerOpenApi } from './platform/http/openapi.js';
 import { installProblemDetails } from './platform/http/problem-details.js';
 import { Problem } from './platform/http/schemas.js';
 import { addSharedSchema, validatorCompiler } from './platform/http/validation.js';
+import { registerWebApp } from './platform/http/web.js';
 import type { Logger } from './platform/logger.js';
 import { createServices, type Services } from './services.js';
 import { appVersion } from './version.js';
@@ -57,6 +58,8 @@ export interface ServerDependencies {
   database: Database;
   logger?: Logger | undefined;
   services?: Services;
+  /** The web application's build directory; by default web/dist. */
+  webRoot?: string;
 }
 
 type SharedSchema = TSchema & { $id: string };
@@ -111,6 +114,7 @@ export async function createServer(dependencies: ServerDependencies): Promise<Fa
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   healthRoutes(app, { database, version: appVersion });
   for (const feature of features) feature.routes(app, services);
+  await registerWebApp(fastify, dependencies.webRoot);
 
   await fastify.ready();
   return fastify;

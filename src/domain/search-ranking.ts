@@ -16,18 +16,51 @@ export interface MatchFacts {
   isRegistryRecord: boolean;
   /** Relations of a registry record (memberships, partnerships, projects, activities). */
   relations?: number;
+  /** Damerau-Levenshtein distance between the query's key and a fuzzy match's key, when known. */
+  distance?: number;
+  /**
+   * Whether the name is none of a place's own names for the reader: not its local (default) name, not its
+   * English name, not a name in the reader's language (Latvian `Maskava` for Moscow, to a reader of `en`).
+   */
+  isForeignName?: boolean;
+  /** Whether the query is so short (up to {@link shortQueryLength} characters) that it is likely unfinished. */
+  isShortQuery?: boolean;
 }
+
+/** Queries of at most this many characters are treated as unfinished words: `Mas` is not the village Mas. */
+export const shortQueryLength = 3;
 
 const kindWeights: Record<MatchKind, number> = { exact: 1000, stem: 900, typo: 800, prefix: 700, fuzzy: 400 };
 
+/** A fuzzy match two edits away (Daatmuth → Dartmouth) ranks below every prefix, above other fuzzy ones. */
+const twoEditsWeight = 600;
+/**
+ * An exact match of a short query counts as a completion with a lead of one order of magnitude of
+ * population: `Par` proposes Paris before the hamlet Par, but `Nis` Niš before Nishinomiya, twice as large.
+ */
+const shortExactLead = 10;
+/** Five orders of magnitude of population: completions and near misses through exonyms come last. */
+const foreignNamePenalty = 50;
+
 /**
  * The rank of a hit: the kind of match decides first, then importance: population, then being a record
- * of the registry with relations. A prefix of three letters finds the largest place that starts so.
+ * of the registry with relations. A prefix of three letters finds the largest place whose own name (local,
+ * English, or in the reader's language) starts so; uncertain matches (prefixes, typos, fuzzy ones) through
+ * names in other languages rank below those through a place's own names.
  */
 export function scoreMatch(facts: MatchFacts): number {
-  const similarity = facts.kind === 'fuzzy' ? (facts.similarity ?? 0) * 200 : 0;
+  const isShortExact = facts.kind === 'exact' && facts.isShortQuery === true;
+  const isTwoEdits = facts.kind === 'fuzzy' && facts.distance !== undefined && facts.distance <= 2;
+  const weight = isShortExact
+    ? kindWeights.prefix + shortExactLead
+    : isTwoEdits
+      ? twoEditsWeight
+      : kindWeights[facts.kind];
+  const similarity = facts.kind === 'fuzzy' ? (facts.similarity ?? 0) * (isTwoEdits ? 50 : 200) : 0;
+  const isUncertain = isShortExact || (facts.kind !== 'exact' && facts.kind !== 'stem');
+  const foreign = facts.isForeignName && isUncertain ? foreignNamePenalty : 0;
   const registry = facts.isRegistryRecord ? 15 + Math.log10(1 + (facts.relations ?? 0)) * 10 : 0;
-  return kindWeights[facts.kind] + similarity + facts.importance * 10 + registry;
+  return weight + similarity - foreign + facts.importance * 10 + registry;
 }
 
 /** A confidence between 0 and 1 for name resolution: how sure a form or an import may be of a hit. */

@@ -20,47 +20,104 @@ export interface TermFilter {
   country?: string | undefined;
 }
 
-const termColumns = ['entityType', 'entityId', 'name', 'languages', 'key', 'importance', 'country'] as const;
-
 /** The smallest string greater than every string starting with `prefix` (keys are ASCII). */
 function prefixUpperBound(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
+/** How many terms of one key are read, most important first (`san antonio` names 51 places). */
+const termsPerKey = 50;
 /**
- * Terms whose key equals one of `keys`, and (when given) the most important terms starting with
- * `prefix`. Both use the btree index on `key`.
+ * Beyond this many keys, PostgreSQL's estimate of the probes (before statistics exist, as after a bulk
+ * import) is high enough to compile the statement with JIT, which takes 100 ms for a 1 ms query.
  */
-export async function findKeyMatches(
+const manyKeys = 64;
+
+function filterSql(filter: TermFilter) {
+  const types = filter.types ? sql`and t.entity_type in (${sql.join([...filter.types])})` : sql``;
+  const country = filter.country ? sql`and t.country = ${filter.country}` : sql``;
+  return sql`${types} ${country}`;
+}
+
+/**
+ * Terms of the keys, one index probe per key through a lateral subquery: a plain join or `key in (...)`
+ * lets the planner hash the keys and scan the whole table, which it does on a table without statistics.
+ */
+function termsOfKeys(keys: readonly string[], filter: TermFilter) {
+  return sql<TermMatch>`
+    select t.* from unnest(${[...new Set(keys)]}::text[]) as wanted(key)
+    cross join lateral (
+      select t.entity_type, t.entity_id, t.name, t.languages, t.key, t.importance, t.country
+      from search_terms t
+      where t.key = wanted.key ${filterSql(filter)}
+      order by t.importance desc
+      limit ${termsPerKey}
+    ) as t`;
+}
+
+/** The most important terms starting with `prefix` (a btree range read), primary names first. */
+function termsStartingWith(
+  prefix: string,
+  limit: number,
+  primaryLanguages: readonly string[],
+  filter: TermFilter,
+) {
+  return sql<TermMatch>`
+    select t.entity_type, t.entity_id, t.name, t.languages, t.key, t.importance, t.country
+    from search_terms t
+    where t.key ~>=~ ${prefix} and t.key ~<~ ${prefixUpperBound(prefix)} ${filterSql(filter)}
+    order by (t.entity_type <> 'place' or cardinality(t.languages) = 0
+        or t.languages && ${[...primaryLanguages]}::text[]) desc,
+      t.importance desc
+    limit ${limit}`;
+}
+
+/**
+ * Terms whose key equals one of `keys` (a query's key, its base forms or a thousand one-edit variants of
+ * a long name), at most {@link termsPerKey} of each key, most important first.
+ */
+export async function findTermsByKeys(
+  db: Executor,
+  { keys, filter }: { keys: readonly string[]; filter: TermFilter },
+): Promise<TermMatch[]> {
+  if (keys.length === 0) return [];
+  const query = termsOfKeys(keys, filter);
+  if (keys.length <= manyKeys) return (await query.execute(db)).rows;
+  const withoutJit = async (trx: Executor) => {
+    await sql`select set_config('jit', 'off', true)`.execute(trx);
+    return (await query.execute(trx)).rows;
+  };
+  return db.isTransaction ? withoutJit(db) : db.transaction().execute(withoutJit);
+}
+
+/**
+ * In one statement, the terms of a few `keys` (as {@link findTermsByKeys}) and the `prefixLimit` most
+ * important terms whose key starts with `prefix`, names in `primaryLanguages` (and every name of a
+ * registry record) first, so that a place's own names are not crowded out by the exonyms of larger
+ * places (`dzi`: Dzierżoniów before Lithuanian `Dzinanas`, Jinan).
+ */
+export async function findTermsByKeysOrPrefix(
   db: Executor,
   {
     keys,
     prefix,
     prefixLimit,
+    primaryLanguages,
     filter,
-  }: { keys: string[]; prefix?: string; prefixLimit: number; filter: TermFilter },
+  }: {
+    keys: readonly string[];
+    prefix: string;
+    prefixLimit: number;
+    primaryLanguages: readonly string[];
+    filter: TermFilter;
+  },
 ): Promise<TermMatch[]> {
-  let exact = db
-    .selectFrom('searchTerms')
-    .select(termColumns)
-    .where('key', 'in', keys.length > 0 ? keys : ['']);
-  if (filter.types) exact = exact.where('entityType', 'in', [...filter.types]);
-  if (filter.country) exact = exact.where('country', '=', filter.country);
-  const exactRows = (await exact.limit(500).execute()) as TermMatch[];
-  if (!prefix) return exactRows;
-
-  let starting = db
-    .selectFrom('searchTerms')
-    .select(termColumns)
-    .where(sql<boolean>`key ~>=~ ${prefix}`)
-    .where(sql<boolean>`key ~<~ ${prefixUpperBound(prefix)}`);
-  if (filter.types) starting = starting.where('entityType', 'in', [...filter.types]);
-  if (filter.country) starting = starting.where('country', '=', filter.country);
-  const prefixRows = (await starting
-    .orderBy('importance', 'desc')
-    .limit(prefixLimit)
-    .execute()) as TermMatch[];
-  return [...exactRows, ...prefixRows];
+  if (keys.length > manyKeys) throw new Error('Too many keys for one statement with a prefix.');
+  const { rows } = await sql<TermMatch>`
+    (${termsOfKeys(keys, filter)})
+    union all
+    (${termsStartingWith(prefix, prefixLimit, primaryLanguages, filter)})`.execute(db);
+  return rows;
 }
 
 /** Terms whose key shares enough trigrams with `key`, most similar first (the trigram GIN index). */

@@ -1,10 +1,23 @@
 import { sql } from 'kysely';
-import { analyseQuery, detectScript, editVariants } from '../../domain/search-key.js';
-import { classifyMatch, confidenceOf, scoreMatch, type MatchKind } from '../../domain/search-ranking.js';
+import { analyseQuery, damerauLevenshtein, detectScript, editVariants } from '../../domain/search-key.js';
+import {
+  classifyMatch,
+  confidenceOf,
+  scoreMatch,
+  shortQueryLength,
+  type MatchFacts,
+  type MatchKind,
+} from '../../domain/search-ranking.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import type { SearchEntityType } from '../../platform/db/tables.js';
-import { findFuzzyMatches, findKeyMatches, type TermFilter, type TermMatch } from './search.repository.js';
+import {
+  findFuzzyMatches,
+  findTermsByKeys,
+  findTermsByKeysOrPrefix,
+  type TermFilter,
+  type TermMatch,
+} from './search.repository.js';
 import type {
   ResolveCandidate,
   ResolveQuery,
@@ -16,37 +29,70 @@ import type {
 
 /** How many terms starting with the query are considered, most important first. */
 const prefixLimit = 60;
-const fuzzyThreshold = 0.3;
+/** Low enough for names two edits away (`daatmuth` and `dartmouth` share a quarter of their trigrams). */
+const fuzzyThreshold = 0.2;
+/** Shorter keys share trigrams with too many names for a trigram search to be quick or telling. */
+const fuzzyMinimumLength = 5;
 
 interface Candidate {
   type: SearchEntityType;
   id: string;
   match: TermMatch;
   kind: MatchKind;
+  /** What the ranking knows of the match itself, before the entity's details are loaded. */
+  facts: Pick<MatchFacts, 'distance' | 'isForeignName' | 'isShortQuery'>;
   /** A small preference for the name written as the query was (same spelling, else same script). */
   asTyped: number;
 }
 
-/** The best-matching term of each entity, found through the exact-key, prefix and trigram indexes. */
+/** The languages whose names are a place's own for a reader: its local (default) name, English, the reader's. */
+function primaryLanguagesFor(lang: string | undefined): string[] {
+  const reader = lang?.split('-')[0];
+  return ['und', 'en', ...(reader && reader !== 'en' ? [reader] : [])];
+}
+
+function countEntities(matches: readonly { match: TermMatch }[]): number {
+  return new Set(matches.map(({ match }) => `${match.entityType}:${match.entityId}`)).size;
+}
+
+/**
+ * The best-matching term of each entity, through tiers of index reads, surest and cheapest first: the
+ * query's key and its base forms (btree probes) and a prefix (a btree range); one-edit variants of the
+ * key only when it meets no name as typed or inflected (a thousand probes for a long name, so not for
+ * every query); trigrams (the slowest) only when nothing close was found and fewer entities than `limit`.
+ * A query that meets a name as typed gets completions rather than spelling neighbours after it; a fuzzy
+ * match ranks below every prefix, so the skipped trigram search could not change the first `limit` hits
+ * (facets then count the hits found without it).
+ */
 async function findCandidates(
   db: Executor,
   q: string,
   filter: TermFilter,
+  { lang, limit }: { lang: string | undefined; limit: number },
 ): Promise<{ key: string; candidates: Candidate[] }> {
-  const { key, stems } = analyseQuery(q);
+  const analysed = analyseQuery(q);
+  const { key } = analysed;
   if (key === '') return { key, candidates: [] };
-  const typos = editVariants(key);
-  const rows = await findKeyMatches(db, {
-    keys: [key, ...stems, ...typos],
-    prefix: key.length >= 2 ? key : undefined,
-    prefixLimit,
-    filter,
-  });
-  const classified = rows.map((match) => ({ match, kind: classifyMatch(key, stems, match.key) }));
-  const hasCloseMatch = classified.some(({ kind }) => kind === 'exact' || kind === 'stem' || kind === 'typo');
-  if (!hasCloseMatch && key.length >= 3) {
-    const fuzzy = await findFuzzyMatches(db, { key, threshold: fuzzyThreshold, limit: 40, filter });
-    classified.push(...fuzzy.map((match) => ({ match, kind: classifyMatch(key, stems, match.key) })));
+  // A query of three letters is an unfinished word more often than an inflected one (`Sai` is not `Saa`).
+  const isShortQuery = key.length <= shortQueryLength;
+  const stems = isShortQuery ? [] : analysed.stems;
+  const primaryLanguages = primaryLanguagesFor(lang);
+  const classify = (matches: TermMatch[]) =>
+    matches.map((match) => ({ match, kind: classifyMatch(key, stems, match.key) }));
+  const keys = [key, ...stems];
+  const classified = classify(
+    key.length >= 2
+      ? await findTermsByKeysOrPrefix(db, { keys, prefix: key, prefixLimit, primaryLanguages, filter })
+      : await findTermsByKeys(db, { keys, filter }),
+  );
+  // Spelling help for a query that meets no name as typed or inflected: its one-edit variants.
+  const isMet = classified.some(({ kind }) => kind === 'exact' || kind === 'stem');
+  if (!isMet) classified.push(...classify(await findTermsByKeys(db, { keys: editVariants(key), filter })));
+  const hasCloseMatch = isMet || classified.some(({ kind }) => kind === 'typo');
+  if (!hasCloseMatch && key.length >= fuzzyMinimumLength && countEntities(classified) < limit) {
+    classified.push(
+      ...classify(await findFuzzyMatches(db, { key, threshold: fuzzyThreshold, limit: 40, filter })),
+    );
   }
   // Among an entity's names that meet the query equally, show the one written as the query was.
   const typed = q.trim().toLocaleLowerCase();
@@ -54,18 +100,29 @@ async function findCandidates(
   const best = new Map<string, Candidate & { rank: number }>();
   for (const { match, kind } of classified) {
     const id = `${match.entityType}:${match.entityId}`;
-    const asTyped =
-      match.name.toLocaleLowerCase() === typed ? 0.5 : detectScript(match.name) === typedScript ? 0.2 : 0;
+    const nameScript = detectScript(match.name);
+    const facts: Candidate['facts'] = {
+      isShortQuery,
+      // A query in Cyrillic or Greek shows a reader of that script: its names are theirs too.
+      isForeignName:
+        match.entityType === 'place' &&
+        match.languages.length > 0 &&
+        !match.languages.some((language) => primaryLanguages.includes(language)) &&
+        !(typedScript !== 'Latn' && nameScript === typedScript),
+      ...(kind === 'fuzzy' ? { distance: damerauLevenshtein(key, match.key, 2) } : {}),
+    };
+    const asTyped = match.name.toLocaleLowerCase() === typed ? 0.5 : nameScript === typedScript ? 0.2 : 0;
     const rank =
       scoreMatch({
         kind,
         importance: match.importance,
         similarity: match.similarity,
         isRegistryRecord: false,
+        ...facts,
       }) + asTyped;
     const current = best.get(id);
     if (!current || rank > current.rank)
-      best.set(id, { type: match.entityType, id: match.entityId, match, kind, asTyped, rank });
+      best.set(id, { type: match.entityType, id: match.entityId, match, kind, facts, asTyped, rank });
   }
   return { key, candidates: [...best.values()] };
 }
@@ -135,20 +192,22 @@ async function loadDetails(
   const details = new Map<string, Details>();
 
   // A place that an organisation of the registry represents is shown as that organisation.
-  const representing = placeIds.length
+  const places = placeIds.length
     ? await db
-        .selectFrom('organisations')
-        .select(['id', 'geonamesId'])
-        .where('geonamesId', 'in', placeIds)
+        .selectFrom('places')
+        .leftJoin('organisations', 'organisations.geonamesId', 'places.geonamesId')
+        .selectAll('places')
+        .select('organisations.id as representedBy')
+        .where('places.geonamesId', 'in', placeIds)
         .execute()
     : [];
+  const representing = places.flatMap(({ representedBy, geonamesId }) =>
+    representedBy ? [{ id: representedBy, geonamesId }] : [],
+  );
   const organisationIds = [...new Set([...idsOf('organisation'), ...representing.map((row) => row.id)])];
 
-  const [places, organisations, relationCounts, projects, activities, placeNames, organisationNames] =
+  const [organisations, relationCounts, projects, activities, placeNames, organisationNames] =
     await Promise.all([
-      placeIds.length
-        ? db.selectFrom('places').selectAll().where('geonamesId', 'in', placeIds).execute()
-        : [],
       organisationIds.length
         ? db.selectFrom('organisations').selectAll().where('id', 'in', organisationIds).execute()
         : [],
@@ -302,6 +361,7 @@ function rankHits(
         similarity: candidate.match.similarity,
         isRegistryRecord: detail.isRegistryRecord,
         relations: detail.relations,
+        ...candidate.facts,
       }) + candidate.asTyped;
     const entityKey = `${type}:${id}`;
     const current = hits.get(entityKey);
@@ -349,22 +409,24 @@ function parseTypes(types: string | undefined): SearchEntityType[] | undefined {
 
 /** One search over every name of places, organisations, projects and activities, and name resolution. */
 export function createSearchService(database: Database) {
-  async function rankedHits(q: string, filter: TermFilter, lang: string | undefined) {
-    const { key, candidates } = await findCandidates(database.db, q, filter);
+  async function rankedHits(q: string, filter: TermFilter, lang: string | undefined, limit: number) {
+    const { key, candidates } = await findCandidates(database.db, q, filter, { lang, limit });
     const details = await loadDetails(database.db, candidates, lang);
     return { key, hits: rankHits(candidates, details, lang) };
   }
 
   return {
     async search(_actor: Actor, query: SearchQuery): Promise<SearchResults> {
+      const limit = query.limit ?? 10;
       const { key, hits } = await rankedHits(
         query.q,
         { types: parseTypes(query.types), country: query.country },
         query.lang,
+        limit,
       );
       return {
         query: { q: query.q, key },
-        hits: hits.slice(0, query.limit ?? 10).map(({ entityKey: _entityKey, ...hit }) => hit),
+        hits: hits.slice(0, limit).map(({ entityKey: _entityKey, ...hit }) => hit),
         facets: {
           type: facetCounts(hits.map((hit) => hit.type)),
           country: facetCounts(hits.map((hit) => hit.country)),
@@ -378,13 +440,14 @@ export function createSearchService(database: Database) {
      */
     async resolve(_actor: Actor, query: ResolveQuery): Promise<ResolveResults> {
       const types = parseTypes(query.types ?? 'place,organisation');
-      let { hits } = await rankedHits(query.name, { types, country: query.country }, query.lang);
+      const limit = query.limit ?? 5;
+      let { hits } = await rankedHits(query.name, { types, country: query.country }, query.lang, limit);
       let penalty = 0;
       if (hits.length === 0 && query.country) {
-        ({ hits } = await rankedHits(query.name, { types }, query.lang));
+        ({ hits } = await rankedHits(query.name, { types }, query.lang, limit));
         penalty = 0.3;
       }
-      const top = hits.slice(0, query.limit ?? 5);
+      const top = hits.slice(0, limit);
       const candidates: ResolveCandidate[] = top.map((hit, index) => {
         const isSoleBest = index === 0 && (top.length === 1 || hit.score - top[1]!.score >= 10);
         const similarity = hit.matched.kind === 'fuzzy' ? Math.max(0, (hit.score - 400) / 400) : 0;

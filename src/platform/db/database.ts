@@ -53,6 +53,8 @@ async function openPglite(dataDir: string): Promise<Database> {
       kind: 'pglite',
       async close() {
         await db.destroy();
+        // Kysely only destroys a driver that ran a query; the thread must stop either way.
+        await client.close();
         lock?.release();
       },
     };

@@ -65,7 +65,9 @@ export class PgliteWorkerClient {
       else pending.reject(new PgliteDatabaseError(message.error));
     });
     this.worker.on('error', (error) => this.failAll(error));
-    this.worker.on('exit', (code) => this.failAll(new Error(`The embedded database thread stopped (exit code ${code}).`)));
+    this.worker.on('exit', (code) =>
+      this.failAll(new Error(`The embedded database thread stopped (exit code ${code}).`)),
+    );
   }
 
   private failAll(error: Error): void {
@@ -81,9 +83,15 @@ export class PgliteWorkerClient {
     });
   }
 
-  async close(): Promise<void> {
-    await this.request({ kind: 'close' });
-    await this.worker.terminate();
+  private closing: Promise<void> | undefined;
+
+  /** Closes the database and stops the thread; later calls wait for the first. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      await this.request({ kind: 'close' });
+      await this.worker.terminate();
+    })();
+    return this.closing;
   }
 }
 
@@ -97,7 +105,11 @@ class PgliteConnection implements DatabaseConnection {
     const response =
       compiledQuery.parameters.length === 0
         ? await this.client.request({ kind: 'exec', sql: compiledQuery.sql })
-        : await this.client.request({ kind: 'query', sql: compiledQuery.sql, parameters: compiledQuery.parameters });
+        : await this.client.request({
+            kind: 'query',
+            sql: compiledQuery.sql,
+            parameters: compiledQuery.parameters,
+          });
     const isMutation = response.command !== undefined && mutationCommands.has(response.command);
     return {
       rows: response.rows as R[],

@@ -6,7 +6,12 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Results } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import type { SerialisedDatabaseError, WorkerInit, WorkerRequest, WorkerResponse } from './pglite-protocol.js';
+import type {
+  SerialisedDatabaseError,
+  WorkerInit,
+  WorkerRequest,
+  WorkerResponse,
+} from './pglite-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker must run in a worker thread');
