@@ -24,7 +24,7 @@ describe('a newcomer', () => {
     await suggestion.waitFor();
     await suggestion.click();
     await page.waitForURL(/\/organisations\/vienna/);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Vienna');
+    await page.getByRole('heading', { level: 1, name: /Vienna/ }).waitFor({ timeout: 15_000 });
     await page.getByRole('tab', { name: /Partnerships/ }).click();
     await page
       .getByRole('tabpanel')
