@@ -585,6 +585,7 @@ function querySetSection(report: DatabaseReport, seed: number): string {
         queryKindDefinitions[kind],
         examples(kind),
       ]),
+      ['l', 'r', 'r', 'l', 'l'],
     ),
   ].join('\n');
 }

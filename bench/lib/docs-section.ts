@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import prettier from 'prettier';
 import { repositoryRoot } from './machine.js';
 
 /** The page every benchmark writes its section of. */
@@ -42,6 +43,9 @@ export async function writeBenchmarkSection(title: string, body: string): Promis
     const after = lines.slice(end).join('\n');
     page = `${lines.slice(0, start).join('\n')}${start > 0 ? '\n' : ''}${section}${after ? `\n${after}` : ''}`;
   }
+  // Formatted as `npm run lint` expects (tables aligned), with the project's Prettier settings.
+  const options = (await prettier.resolveConfig(benchmarksPage)) ?? {};
+  const formatted = await prettier.format(page, { ...options, filepath: benchmarksPage });
   await fs.mkdir(path.dirname(benchmarksPage), { recursive: true });
-  await fs.writeFile(benchmarksPage, page.endsWith('\n') ? page : `${page}\n`);
+  await fs.writeFile(benchmarksPage, formatted);
 }

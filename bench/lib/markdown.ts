@@ -2,12 +2,22 @@
 
 export type Cell = string | number;
 
-/** A Markdown table: the first column (labels) left-aligned, the others (numbers) right-aligned. */
-export function markdownTable(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
+/** Column alignments of a Markdown table: `l` left, `r` right. */
+export type Alignment = 'l' | 'r';
+
+/**
+ * A Markdown table; by default the first column (labels) left-aligned and the others (numbers)
+ * right-aligned.
+ */
+export function markdownTable(
+  headers: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  alignments: readonly Alignment[] = headers.map((_, column) => (column === 0 ? 'l' : 'r')),
+): string {
   const escape = (cell: Cell) => String(cell).replace(/\|/g, '\\|');
   const lines = [
     `| ${headers.map(escape).join(' | ')} |`,
-    `| ${headers.map((_, column) => (column === 0 ? '---' : '---:')).join(' | ')} |`,
+    `| ${headers.map((_, column) => (alignments[column] === 'r' ? '---:' : '---')).join(' | ')} |`,
     ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`),
   ];
   return lines.join('\n');

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -157,6 +158,8 @@ export function createGazetteerService(database: Database, options: GazetteerSer
         placeNames: data.placeNames.length,
         searchTerms: termCount,
       };
+      // Fresh statistics, so the planner knows the index is selective (PGlite has no autovacuum).
+      await sql`analyze places, search_terms`.execute(trx);
       await saveGazetteerState(trx, { version, importedAt: new Date().toISOString(), counts });
       return { imported: true, version, counts, seconds: seconds() };
     });

@@ -45,14 +45,14 @@ function filterSql(filter: TermFilter) {
  */
 function termsOfKeys(keys: readonly string[], filter: TermFilter) {
   return sql<TermMatch>`
-    select t.* from unnest(${[...new Set(keys)]}::text[]) as wanted(key)
+    select matched.* from unnest(${[...new Set(keys)]}::text[]) as wanted(key)
     cross join lateral (
       select t.entity_type, t.entity_id, t.name, t.languages, t.key, t.importance, t.country
       from search_terms t
       where t.key = wanted.key ${filterSql(filter)}
       order by t.importance desc
       limit ${termsPerKey}
-    ) as t`;
+    ) as matched`;
 }
 
 /** The most important terms starting with `prefix` (a btree range read), primary names first. */
