@@ -44,6 +44,7 @@ describe('a newcomer', () => {
       .first()
       .selectOption('sr-Cyrl');
     await page.waitForFunction(() => document.documentElement.lang === 'sr-Cyrl');
+    await page.getByRole('navigation').first().getByText('Организације').waitFor({ timeout: 15_000 });
     const navigation = (await page.getByRole('navigation').first().textContent()) ?? '';
     expect(navigation).toMatch(/\p{Script=Cyrillic}/u);
     expect(navigation).not.toMatch(/Organisations/);
