@@ -48,8 +48,12 @@ describe('a newcomer', () => {
     const navigation = (await page.getByRole('navigation').first().textContent()) ?? '';
     expect(navigation).toMatch(/\p{Script=Cyrillic}/u);
     expect(navigation).not.toMatch(/Organisations/);
+    // The choice is remembered: after a reload the app starts in Serbian Cyrillic again.
     await page.reload();
-    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('sr-Cyrl');
+    await page.waitForFunction(() => document.documentElement.lang === 'sr-Cyrl', undefined, {
+      timeout: 15_000,
+    });
+    await page.getByRole('navigation').first().getByText('Организације').waitFor({ timeout: 15_000 });
     await context.close();
   });
 
