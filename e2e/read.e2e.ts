@@ -94,7 +94,9 @@ describe.each(['en', 'sr-Cyrl'])('every page type in %s', (locale) => {
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, {
       timeout: 15_000,
     });
-    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe(locale);
+    await page.waitForFunction((chosen) => document.documentElement.lang === chosen, locale, {
+      timeout: 15_000,
+    });
     await saveScreenshot(page, `${name}.${locale}`);
     await expectAccessible(page, `${path} (${locale})`);
     await context.close();
