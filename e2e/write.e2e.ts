@@ -3,6 +3,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { expectAccessible, launchBrowser, newContext, saveScreenshot } from './support/browser.js';
+import { signIn, signInContext } from './support/sign-in.js';
+import { e2eUsers } from './support/users.js';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -28,10 +30,14 @@ async function partnershipsOf(slug: string): Promise<{ other: { slug: string }; 
     .partnerships;
 }
 
+// Writes are for administrators until scoped policies land; then an editor of one side will do.
+const { admin } = e2eUsers;
+
 describe('a user keeping the record', () => {
   it('creates a partnership between two authorities picked by typing Sofiji and Krakov, and sees it on both profiles', async () => {
     const context = await newContext(browser, baseUrl);
     const page = await context.newPage();
+    await signIn(page, admin.email, admin.password);
     await page.goto('/partnerships/new');
     await page.getByRole('heading', { level: 1 }).waitFor();
     await pick(page, 'Organisation A', 'Sofiji', /Sofia/);
@@ -64,6 +70,7 @@ describe('a user keeping the record', () => {
     };
     const id = partnership.items[0]!.id;
     const context = await newContext(browser, baseUrl);
+    await signInContext(context, baseUrl, admin);
     const first = await context.newPage();
     const second = await context.newPage();
     await first.goto(`/partnerships/${id}/edit`);
@@ -98,6 +105,7 @@ describe('a user keeping the record', () => {
 
   it('confirms before deleting, and can cancel', async () => {
     const context = await newContext(browser, baseUrl);
+    await signInContext(context, baseUrl, admin);
     const page = await context.newPage();
     await page.goto('/organisations/zabok');
     await page.getByRole('button', { name: 'Delete' }).click();

@@ -1,10 +1,59 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { TSchema } from '@sinclair/typebox';
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { accessRoutes, WriteScope } from './modules/access/access.routes.js';
 import { activitiesRoutes } from './modules/activities/activities.routes.js';
+import { confirmationRoutes } from './modules/confirmation/confirmation.routes.js';
+import {
+  Confirmation,
+  ConfirmRelation,
+  DisputeRelation,
+} from './modules/confirmation/confirmation.schemas.js';
+import { projectPartnersRoutes } from './modules/projects/project-partners.routes.js';
+import { ProjectPartnerAdd } from './modules/projects/project-partners.schemas.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { FieldChange, HistoryActor, HistoryEvent } from './modules/audit/audit.schemas.js';
+import { contactsRoutes } from './modules/contacts/contacts.routes.js';
+import {
+  Contact,
+  ContactCreate,
+  ContactExport,
+  ContactList,
+  ContactUpdate,
+} from './modules/contacts/contacts.schemas.js';
 import { Activity, ActivityCreate, ActivityUpdate } from './modules/activities/activities.schemas.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { candidatesRoutes } from './modules/initiatives/candidates.routes.js';
+import { CandidateList, ExcludedCandidate } from './modules/initiatives/candidates.schemas.js';
+import { initiativesRoutes } from './modules/initiatives/initiatives.routes.js';
+import {
+  Initiative,
+  InitiativeCreate,
+  InitiativeHistory,
+  InitiativeStatusChange,
+  InitiativeTransition,
+  InitiativeUpdate,
+} from './modules/initiatives/initiatives.schemas.js';
+import { interestsRoutes } from './modules/interests/interests.routes.js';
+import {
+  Interest,
+  InterestAcceptance,
+  InterestAnswer,
+  InterestCreate,
+  InterestList,
+} from './modules/interests/interests.schemas.js';
+import { matchingRoutes } from './modules/matching/matching.routes.js';
+import {
+  ExcludedPartner,
+  FundingProgramme,
+  MatchFactor,
+  SuggestedPartner,
+  SuggestedPartners,
+} from './modules/matching/matching.schemas.js';
 import { membershipsRoutes } from './modules/memberships/memberships.routes.js';
+import { notificationsRoutes } from './modules/notifications/notifications.routes.js';
+import { Notification, NotificationList } from './modules/notifications/notifications.schemas.js';
 import { Membership, MembershipCreate, MembershipUpdate } from './modules/memberships/memberships.schemas.js';
 import { organisationsRoutes } from './modules/organisations/organisations.routes.js';
 import {
@@ -43,11 +92,19 @@ import { sourcesRoutes } from './modules/sources/sources.routes.js';
 import { Source, SourceCreate, SourceSummary, SourceUpdate } from './modules/sources/sources.schemas.js';
 import { themesRoutes } from './modules/themes/themes.routes.js';
 import { Theme, ThemeCreate, ThemeUpdate } from './modules/themes/themes.schemas.js';
+import { accountsRoutes } from './modules/accounts/accounts.routes.js';
+import { accountsSchemas } from './modules/accounts/accounts.schemas.js';
+import { csrfHeader, sameSecret, sessionCookie } from './modules/accounts/session-tokens.js';
+import { installTwoFactorGate } from './modules/accounts/two-factor-gate.js';
+import { usersRoutes } from './modules/accounts/users.routes.js';
 import type { Database } from './platform/db/database.js';
+import { newId } from './platform/db/helpers.js';
+import { installAccessControl } from './platform/http/access-control.js';
 import type { App } from './platform/http/app-types.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { installProblemDetails } from './platform/http/problem-details.js';
 import { Problem } from './platform/http/schemas.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { addSharedSchema, validatorCompiler } from './platform/http/validation.js';
 import { registerWebApp } from './platform/http/web.js';
 import type { Logger } from './platform/logger.js';
@@ -85,10 +142,41 @@ const features: Feature[] = [
   { routes: sourcesRoutes, schemas: [Source, SourceCreate, SourceUpdate] },
   { routes: searchRoutes, schemas: [SearchHit, SearchResults, ResolveCandidate, ResolveResults] },
   { routes: placesRoutes, schemas: [Place] },
+  {
+    routes: matchingRoutes,
+    schemas: [MatchFactor, SuggestedPartner, ExcludedPartner, SuggestedPartners, FundingProgramme],
+  },
+  { routes: confirmationRoutes, schemas: [ConfirmRelation, DisputeRelation] },
+  { routes: projectPartnersRoutes, schemas: [ProjectPartnerAdd] },
+  { routes: accessRoutes, schemas: [WriteScope] },
+  { routes: auditRoutes, schemas: [HistoryActor, FieldChange, HistoryEvent] },
+  {
+    routes: contactsRoutes,
+    schemas: [Contact, ContactCreate, ContactUpdate, ContactList, ContactExport],
+  },
+  { routes: accountsRoutes, schemas: accountsSchemas },
+  { routes: usersRoutes, schemas: [] },
+  {
+    routes: initiativesRoutes,
+    schemas: [
+      Initiative,
+      InitiativeCreate,
+      InitiativeUpdate,
+      InitiativeTransition,
+      InitiativeStatusChange,
+      InitiativeHistory,
+    ],
+  },
+  { routes: candidatesRoutes, schemas: [ExcludedCandidate, CandidateList] },
+  {
+    routes: interestsRoutes,
+    schemas: [Interest, InterestList, InterestCreate, InterestAcceptance, InterestAnswer],
+  },
+  { routes: notificationsRoutes, schemas: [Notification, NotificationList] },
 ];
 
 /** Schemas that several features reference. */
-const commonSchemas: TSchema[] = [Problem, SourceSummary];
+const commonSchemas: TSchema[] = [Problem, SourceSummary, Confirmation];
 
 /** Builds the whole HTTP application without listening, so tests use it through `inject`. */
 export async function createServer(dependencies: ServerDependencies): Promise<FastifyInstance> {
@@ -98,6 +186,8 @@ export async function createServer(dependencies: ServerDependencies): Promise<Fa
     // pino's Logger and Fastify's base logger type differ only in optional members.
     loggerInstance: dependencies.logger as FastifyBaseLogger | undefined,
     bodyLimit: 1024 * 1024,
+    // Unique across restarts, so audit events and logs can name the request that caused them.
+    genReqId: () => newId(),
     ajv: { customOptions: { removeAdditional: false } },
   });
   fastify.setValidatorCompiler(validatorCompiler);
@@ -109,6 +199,21 @@ export async function createServer(dependencies: ServerDependencies): Promise<Fa
     addSharedSchema(schema);
   }
   installProblemDetails(fastify);
+  // Names the request in every answer, so a report or a support question can be matched with the logs
+  // and with the audit events the request wrote.
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id);
+    return payload;
+  });
+  await fastify.register(cookie);
+  await registerSecurityHeaders(fastify, { https: services.accounts.cookies.secure });
+  installAccessControl(fastify, {
+    cookieName: sessionCookie,
+    csrfHeader,
+    sameSecret,
+    resolveSession: (token, requestId) => services.sessions.resolve(token, requestId),
+  });
+  installTwoFactorGate(fastify);
   await registerOpenApi(fastify, appVersion);
 
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>() as unknown as App;

@@ -18,13 +18,18 @@ export function embeddedEnv(dataDir: string, extra: Record<string, string> = {})
   return env;
 }
 
-/** Starts the `pobratim` CLI from source with the given arguments. */
-export function startCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess & { output: () => string } {
+/** Starts the `pobratim` CLI from source with the given arguments, and standard input when given. */
+export function startCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  input?: string,
+): ChildProcess & { output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/cli/main.ts'), ...args], {
     cwd: root,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  if (input !== undefined) child.stdin?.end(input);
   let output = '';
   child.stdout?.on('data', (chunk) => (output += String(chunk)));
   child.stderr?.on('data', (chunk) => (output += String(chunk)));
@@ -35,8 +40,9 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess &
 export async function runCli(
   args: string[],
   env: NodeJS.ProcessEnv,
+  input?: string,
 ): Promise<{ code: number | null; output: string }> {
-  const child = startCli(args, env);
+  const child = startCli(args, env, input);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   return { code, output: child.output() };
 }
@@ -80,4 +86,24 @@ export async function stop(child: ChildProcess): Promise<number | null> {
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   child.kill('SIGTERM');
   return exited;
+}
+
+/**
+ * Signs in to a running server through the API and returns the headers a signed-in write sends: the
+ * session cookie and the CSRF token.
+ */
+export async function signInOverHttp(
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<Record<string, string>> {
+  const response = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (response.status !== 200) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  return { cookie, 'x-csrf-token': csrfToken };
 }

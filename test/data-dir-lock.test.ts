@@ -2,12 +2,24 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { embeddedEnv, freePort, runCli, startCli, stop, waitForHealth } from './cli.js';
+import {
+  embeddedEnv as cliEnv,
+  freePort,
+  runCli,
+  signInOverHttp,
+  startCli,
+  stop,
+  waitForHealth,
+} from './cli.js';
 
 const dirs: string[] = [];
 afterEach(async () => {
   await Promise.all(dirs.splice(0).map((dir) => fs.rm(dir, { recursive: true, force: true })));
 });
+
+/** The CLI's environment for these tests: the gazetteer, which has nothing to do with the lock, is not loaded. */
+const embeddedEnv = (dataDir: string, extra: Record<string, string> = {}) =>
+  cliEnv(dataDir, { POBRATIM_GAZETTEER: 'false', ...extra });
 
 async function tempDataDir(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pobratim-lock-'));
@@ -18,14 +30,23 @@ async function tempDataDir(): Promise<string> {
 describe('the embedded database directory', () => {
   it('refuses a second server on the same directory while the first keeps serving, and loses nothing', async () => {
     const dataDir = await tempDataDir();
+    // Writes need a session: an administrator made with the CLI, signed in through the API.
+    const password = 'a long enough admin passphrase';
+    const made = await runCli(
+      ['user', 'create', '--email', 'admin@example.org', '--password-stdin', '--role', 'admin'],
+      embeddedEnv(dataDir),
+      `${password}\n`,
+    );
+    expect(made.code, made.output).toBe(0);
     const [firstPort, secondPort] = [await freePort(), await freePort()];
     const first = startCli(['serve'], embeddedEnv(dataDir, { PORT: String(firstPort) }));
     const base = `http://127.0.0.1:${firstPort}`;
     try {
       await waitForHealth(base, first);
+      const session = await signInOverHttp(base, 'admin@example.org', password);
       const created = await fetch(`${base}/api/organisations`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...session },
         body: JSON.stringify({
           kind: 'city',
           country: 'RS',
@@ -60,7 +81,7 @@ describe('the embedded database directory', () => {
     } finally {
       await stop(first);
     }
-  }, 120_000);
+  }, 180_000);
 
   it('takes over the lock a killed process left behind', async () => {
     const dataDir = await tempDataDir();

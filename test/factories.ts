@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { Client } from './auth.js';
 
 /**
  * Factories: each test makes the records it needs through the API, with defaults it can override.
@@ -15,7 +15,7 @@ export interface CreatedOrganisation {
 
 /** Creates an organisation (a city in Croatia unless told otherwise) and returns the API's answer. */
 export async function makeOrganisation(
-  app: FastifyInstance,
+  app: Client,
   overrides: Record<string, unknown> = {},
 ): Promise<CreatedOrganisation> {
   const name = `Test city ${unique()}`;
@@ -41,7 +41,7 @@ export interface CreatedRecord {
 
 /** Records a membership of `memberId` in `organisationId` (role `member`, no dates unless told). */
 export async function makeMembership(
-  app: FastifyInstance,
+  app: Client,
   memberId: string,
   organisationId: string,
   overrides: Record<string, unknown> = {},
@@ -58,7 +58,7 @@ export async function makeMembership(
 
 /** Records a partnership of two organisations (an active twinning unless told otherwise). */
 export async function makePartnership(
-  app: FastifyInstance,
+  app: Client,
   organisationAId: string,
   organisationBId: string,
   overrides: Record<string, unknown> = {},
@@ -75,7 +75,7 @@ export async function makePartnership(
 
 /** Records a source (a web page unless told otherwise). */
 export async function makeSource(
-  app: FastifyInstance,
+  app: Client,
   overrides: Record<string, unknown> = {},
 ): Promise<CreatedRecord & Record<string, unknown>> {
   const response = await app.inject({
@@ -90,7 +90,7 @@ export async function makeSource(
 
 /** Records a theme with a unique code (a custom one with an English label unless told otherwise). */
 export async function makeTheme(
-  app: FastifyInstance,
+  app: Client,
   overrides: Record<string, unknown> = {},
 ): Promise<CreatedRecord & { code: string } & Record<string, unknown>> {
   const code = `test-${unique()}`;
@@ -106,7 +106,7 @@ export async function makeTheme(
 
 /** Records an annual programme of an organisation (for 2022 unless told otherwise). */
 export async function makeProgramme(
-  app: FastifyInstance,
+  app: Client,
   organisationId: string,
   overrides: Record<string, unknown> = {},
 ): Promise<CreatedRecord & Record<string, unknown>> {
@@ -127,7 +127,7 @@ export async function makeProgramme(
 
 /** Records a project (an ongoing one with an English title and no partners unless told otherwise). */
 export async function makeProject(
-  app: FastifyInstance,
+  app: Client,
   overrides: Record<string, unknown> = {},
 ): Promise<CreatedRecord & { slug: string } & Record<string, unknown>> {
   const response = await app.inject({
@@ -147,7 +147,7 @@ export async function makeProject(
 
 /** Records an activity (a meeting with an English title and no participants unless told otherwise). */
 export async function makeActivity(
-  app: FastifyInstance,
+  app: Client,
   overrides: Record<string, unknown> = {},
 ): Promise<CreatedRecord & Record<string, unknown>> {
   const response = await app.inject({

@@ -1,3 +1,4 @@
+import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,10 @@ export interface BenchDatabaseTarget {
   /** A title for tables: "PGlite" or "PostgreSQL". */
   label: string;
   open(): Promise<Database>;
+  /** How the benchmark's server process finds the database (see search-server.ts). */
+  serverEnv: Record<string, string>;
+  /** The PostgreSQL database's name, to find its server processes. */
+  databaseName?: string;
   /** Removes the database (the temporary directory, or the PostgreSQL database). */
   destroy(): Promise<void>;
 }
@@ -22,6 +27,7 @@ export async function createPgliteTarget(): Promise<BenchDatabaseTarget> {
     kind: 'pglite',
     label: 'PGlite',
     open: () => openDatabase({ dataDir }),
+    serverEnv: { BENCH_DATA_DIR: dataDir },
     destroy: () => fs.rm(dataDir, { recursive: true, force: true }),
   };
 }
@@ -53,6 +59,8 @@ export async function createPostgresTarget(
     kind: 'postgres',
     label: 'PostgreSQL',
     open: () => openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' }),
+    serverEnv: { BENCH_DATABASE_URL: url.toString() },
+    databaseName: name,
     destroy: () => runAdmin(serverUrl, `drop database if exists ${name} with (force)`),
   };
 }
@@ -63,4 +71,35 @@ export async function serverVersion(database: Database): Promise<string> {
     version: string;
   }>`select current_setting('server_version') as version`.execute(database.db);
   return rows[0]?.version.split(' ')[0] ?? 'unknown';
+}
+
+/** Linux's USER_HZ, the unit of the CPU times in /proc/<pid>/stat. */
+const clockTicks = 100;
+const backendTitle = /^postgres: (?:\S+: )?\S+ (\S+) /;
+
+/**
+ * CPU milliseconds used so far by the PostgreSQL server processes serving database `name` (Linux: read
+ * from /proc, so only for a server on this machine); undefined where that cannot be read.
+ */
+export function postgresCpuMs(name: string): number | undefined {
+  let total = 0;
+  let found = false;
+  try {
+    for (const pid of fsSync.readdirSync('/proc')) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        // A backend's title: "postgres: [<cluster>: ]<user> <database> <client> <state>".
+        const title = fsSync.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (backendTitle.exec(title)?.[1] !== name) continue;
+        const fields = fsSync.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        total += ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+        found = true;
+      } catch {
+        // The process ended meanwhile, or is not ours to read.
+      }
+    }
+  } catch {
+    return undefined;
+  }
+  return found ? total : undefined;
 }

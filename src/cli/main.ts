@@ -7,9 +7,11 @@ import { ConfigError } from '../platform/config.js';
 import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { isAppError } from '../platform/errors.js';
 import { appVersion } from '../version.js';
-import { openRuntime, withRuntime } from './runtime.js';
+import { createRuntimeServices, openRuntime, withRuntime } from './runtime.js';
 import { registerGazetteerCommands } from './gazetteer.js';
+import { registerTwinTownCommands } from './twin-towns.js';
 import { serve } from './serve.js';
+import { registerUserCommands } from './users.js';
 
 const actor = systemActor('cli');
 
@@ -70,7 +72,7 @@ program
     });
   });
 
-program
+const importCommand = program
   .command('import')
   .description(
     'Import a JSON dump made by `pobratim export`. Rows already present are left alone; importing twice changes nothing.',
@@ -92,7 +94,26 @@ program
     });
   });
 
+program
+  .command('jobs')
+  .description('Background jobs, which `pobratim serve` runs every minute.')
+  .command('run')
+  .description(
+    'Run the background jobs once: issue the deadline reminders due and send the mails waiting in the outbox. ' +
+      'Running it again, or while a server runs them on PostgreSQL, sends nothing twice.',
+  )
+  .action(async () => {
+    await withRuntime(async (runtime) => {
+      const result = await createRuntimeServices(runtime).notificationJobs.runOnce();
+      console.log(
+        `Deadline reminders issued for ${result.reminders} initiative(s); ${result.sent} mail(s) sent, ${result.failed} failed.`,
+      );
+    });
+  });
+
 registerGazetteerCommands(program);
+registerTwinTownCommands(importCommand);
+registerUserCommands(program);
 
 function describeCounts(counts: Record<string, number>): string {
   return Object.entries(counts)

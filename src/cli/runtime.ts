@@ -1,7 +1,10 @@
+import path from 'node:path';
 import { loadConfig, type Config } from '../platform/config.js';
 import { openDatabase, type Database } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { createLogger, type Logger } from '../platform/logger.js';
+import { createMailer } from '../platform/mail.js';
+import { createServices, type Services } from '../services.js';
 
 /** What every command starts from: validated configuration, the logger and a migrated database. */
 export interface Runtime {
@@ -33,4 +36,17 @@ export async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Pr
   } finally {
     await runtime.database.close();
   }
+}
+
+/**
+ * The services of a configured process: mail through SMTP_URL, else into the data directory's outbox
+ * folder, and links in mails under the public URL.
+ */
+export function createRuntimeServices({ config, database }: Runtime): Services {
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    outboxDir: path.join(config.dataDir, 'outbox'),
+  });
+  return createServices(database, { mailer, publicUrl: config.publicUrl });
 }

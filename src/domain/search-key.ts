@@ -269,8 +269,16 @@ export function damerauLevenshtein(a: string, b: string, max = Number.POSITIVE_I
   return distance > max ? max + 1 : distance;
 }
 
+/** Whether every character is ASCII (so none is Cyrillic or Greek). */
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 /** Detects the ISO 15924 script of a name from its letters (Latin unless Cyrillic or Greek dominate). */
 export function detectScript(text: string): 'Latn' | 'Cyrl' | 'Grek' {
+  // Most names are plain ASCII: no need to count letters by script.
+  if (isAscii(text)) return 'Latn';
   const cyrillic = text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
   const greek = text.match(/\p{Script=Greek}/gu)?.length ?? 0;
   const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;

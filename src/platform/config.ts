@@ -17,6 +17,14 @@ export interface Config {
   loadDemoData: boolean;
   /** Whether a start loads the shipped reference gazetteer when the database lacks it. */
   loadGazetteer: boolean;
+  /** The address people reach the web app at, without a trailing slash: links in mails start with it. */
+  publicUrl: string;
+  /** Whether session cookies are `Secure`: always, unless the public URL is plain http on this machine. */
+  secureCookies: boolean;
+  /** The SMTP server mail goes through (`smtp://` or `smtps://`); absent writes mail to the outbox folder. */
+  smtpUrl: string | undefined;
+  /** The sender of every mail. */
+  mailFrom: string;
 }
 
 /** One documented setting: its environment variable, what it means and its default. */
@@ -42,7 +50,36 @@ export const settings: Setting[] = [
     doc: 'Load demo data into an empty database at start (true/false)',
     default: 'true',
   },
+  {
+    env: 'POBRATIM_GAZETTEER',
+    doc: 'Load the reference gazetteer at start when the database lacks it (true/false)',
+    default: 'true',
+  },
+  {
+    env: 'POBRATIM_PUBLIC_URL',
+    doc: 'Address of the web app as people reach it, for links in mails; cookies are Secure unless it is http://localhost or http://127.0.0.1',
+    default: 'http://localhost:$PORT',
+  },
+  {
+    env: 'SMTP_URL',
+    doc: 'SMTP server for mail, e.g. smtps://user:password@mail.example.org:465; unset writes mails to $POBRATIM_DATA_DIR/outbox',
+    default: undefined,
+  },
+  { env: 'MAIL_FROM', doc: 'Sender of mails', default: 'Pobratim <no-reply@HOST of the public URL>' },
 ];
+
+/** Hosts whose plain-http address is this machine, where a browser keeps no `Secure` cookie over http. */
+const localHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Whether session cookies must be `Secure`: yes, unless the public URL is plain http on this machine
+ * (local development). A public URL of plain http elsewhere still gets Secure cookies, which browsers
+ * keep only over https: serve Pobratim over https.
+ */
+export function usesSecureCookies(publicUrl: string): boolean {
+  const url = new URL(publicUrl);
+  return !(url.protocol === 'http:' && localHosts.has(url.hostname));
+}
 
 /** A configuration the process cannot start with; the message names every faulty variable. */
 export class ConfigError extends Error {
@@ -88,6 +125,29 @@ export function loadConfig(env: Environment = process.env): Config {
   const loadDemoData = readFlag('POBRATIM_DEMO');
   const loadGazetteer = readFlag('POBRATIM_GAZETTEER');
 
+  let publicUrl = (read('POBRATIM_PUBLIC_URL') ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  try {
+    const url = new URL(publicUrl);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+    if (url.search || url.hash || url.username) throw new Error('extra parts');
+  } catch {
+    problems.push(
+      `POBRATIM_PUBLIC_URL must be an http:// or https:// address without query or credentials, got "${publicUrl}"`,
+    );
+    publicUrl = 'http://localhost';
+  }
+
+  const smtpUrl = read('SMTP_URL');
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    problems.push('SMTP_URL must start with smtp:// or smtps:// and name a server');
+  }
+  const mailFrom = read('MAIL_FROM') ?? `Pobratim <no-reply@${new URL(publicUrl).hostname}>`;
+  if (/[\r\n]/.test(mailFrom) || !/@/.test(mailFrom)) {
+    problems.push(
+      'MAIL_FROM must be one mail address, optionally with a name: "Pobratim <no-reply@example.org>"',
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -98,5 +158,9 @@ export function loadConfig(env: Environment = process.env): Config {
     logLevel,
     loadDemoData,
     loadGazetteer,
+    publicUrl,
+    secureCookies: usesSecureCookies(publicUrl),
+    smtpUrl,
+    mailFrom,
   };
 }

@@ -1,15 +1,21 @@
 import { Type } from '@sinclair/typebox';
-import { publicActor } from '../../platform/actor.js';
 import type { App } from '../../platform/http/app-types.js';
 import { DeleteQuery } from '../../platform/http/delete-query.js';
 import { IdParams, Page, problemResponses } from '../../platform/http/schemas.js';
 import { Activity, ActivityCreate, ActivityListQuery, ActivityUpdate } from './activities.schemas.js';
 import type { ActivitiesService } from './activities.service.js';
+import type { AccessService } from '../access/access.service.js';
+import { activityPolicies } from './activities.policies.js';
 
 const tags = ['activities'];
 
 /** CRUD of activities and their participants under /api/activities. */
-export function activitiesRoutes(app: App, { activities }: { activities: ActivitiesService }): void {
+export function activitiesRoutes(
+  app: App,
+  services: { activities: ActivitiesService; access: AccessService },
+): void {
+  const { activities } = services;
+  const policies = activityPolicies(services);
   app.get('/api/activities', {
     schema: {
       operationId: 'listActivities',
@@ -22,10 +28,11 @@ export function activitiesRoutes(app: App, { activities }: { activities: Activit
       querystring: ActivityListQuery,
       response: { 200: Page(Type.Ref(Activity), 'Activity'), ...problemResponses(400) },
     },
-    handler: (request) => activities.list(publicActor, request.query),
+    handler: (request) => activities.list(request.actor, request.query),
   });
 
   app.post('/api/activities', {
+    config: { policy: policies.create },
     schema: {
       operationId: 'createActivity',
       summary: 'Create an activity with its participants',
@@ -34,7 +41,7 @@ export function activitiesRoutes(app: App, { activities }: { activities: Activit
       response: { 201: Type.Ref(Activity), ...problemResponses(400) },
     },
     handler: async (request, reply) => {
-      const activity = await activities.create(publicActor, request.body as ActivityCreate);
+      const activity = await activities.create(request.actor, request.body as ActivityCreate);
       return reply
         .status(201)
         .header('location', `/api/activities/${activity.id}`)
@@ -52,12 +59,13 @@ export function activitiesRoutes(app: App, { activities }: { activities: Activit
       response: { 200: Type.Ref(Activity), ...problemResponses(400, 404) },
     },
     handler: async (request, reply) => {
-      const activity = await activities.get(publicActor, request.params.id);
+      const activity = await activities.get(request.actor, request.params.id);
       return reply.header('etag', `"${activity.version}"`).send(activity);
     },
   });
 
   app.patch('/api/activities/:id', {
+    config: { policy: policies.update },
     schema: {
       operationId: 'updateActivity',
       summary: 'Change an activity',
@@ -71,7 +79,7 @@ export function activitiesRoutes(app: App, { activities }: { activities: Activit
     },
     handler: async (request, reply) => {
       const activity = await activities.update(
-        publicActor,
+        request.actor,
         request.params.id,
         request.body as ActivityUpdate,
       );
@@ -80,6 +88,7 @@ export function activitiesRoutes(app: App, { activities }: { activities: Activit
   });
 
   app.delete('/api/activities/:id', {
+    config: { policy: policies.remove },
     schema: {
       operationId: 'deleteActivity',
       summary: 'Delete an activity',
@@ -90,7 +99,7 @@ export function activitiesRoutes(app: App, { activities }: { activities: Activit
       response: { 204: Type.Null({ description: 'Deleted' }), ...problemResponses(400, 404, 409) },
     },
     handler: async (request, reply) => {
-      await activities.remove(publicActor, request.params.id, request.query.version);
+      await activities.remove(request.actor, request.params.id, request.query.version);
       return reply.status(204).send(null);
     },
   });

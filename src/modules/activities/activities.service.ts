@@ -139,7 +139,7 @@ export function createActivitiesService(database: Database) {
       return activity!;
     },
 
-    async create(_actor: Actor, input: ActivityCreate, executor?: Executor): Promise<Activity> {
+    async create(actor: Actor, input: ActivityCreate, executor?: Executor): Promise<Activity> {
       const work = async (trx: Executor) => {
         const participants = normaliseParticipants(input.participants ?? []);
         const projectId = input.projectId?.toLowerCase() ?? null;
@@ -169,12 +169,12 @@ export function createActivitiesService(database: Database) {
         const [activity] = await present(trx, [row]);
         return activity!;
       };
-      return executor ? work(executor) : inTransaction(database, work);
+      return executor ? work(executor) : inTransaction(database, actor, work);
     },
 
     /** Changes an activity; `participants`, when given, replaces the whole list. */
-    async update(_actor: Actor, id: string, patch: ActivityUpdate): Promise<Activity> {
-      return inTransaction(database, async (trx) => {
+    async update(actor: Actor, id: string, patch: ActivityUpdate): Promise<Activity> {
+      return inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           id,
@@ -209,8 +209,8 @@ export function createActivitiesService(database: Database) {
       });
     },
 
-    async remove(_actor: Actor, id: string, version?: number): Promise<void> {
-      await inTransaction(database, async (trx) => {
+    async remove(actor: Actor, id: string, version?: number): Promise<void> {
+      await inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           id,

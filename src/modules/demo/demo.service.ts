@@ -30,7 +30,7 @@ function resolver(kind: string, ids: Map<string, string>) {
  */
 export function createDemoService(database: Database, data: DemoData = demoData) {
   async function load(actor: Actor): Promise<DemoLoadResult> {
-    return withinTransaction(database, async (transactional) => {
+    return withinTransaction(database, actor, async (transactional) => {
       const marker = await transactional.db
         .selectFrom('systemState')
         .select('key')

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Actor } from '../../platform/actor.js';
 import type { Database, Executor } from '../../platform/db/database.js';
 import { inTransaction } from '../../platform/db/helpers.js';
@@ -101,22 +100,26 @@ async function readTable(db: Executor, table: DumpTable): Promise<Row[]> {
 export function createDumpService(database: Database) {
   return {
     /** Reads every table in one consistent snapshot. */
-    async exportAll(_actor: Actor): Promise<Dump> {
-      return inTransaction(database, async (trx) => {
-        await sql`set transaction isolation level repeatable read`.execute(trx).catch(() => undefined);
-        const migrations = (
-          await trx.selectFrom('schemaMigrations').select('name').orderBy('name').execute()
-        ).map((row) => row.name);
-        const tables = {} as Record<DumpTable, Row[]>;
-        for (const table of dumpTables) tables[table] = await readTable(trx, table);
-        return {
-          format: dumpFormat,
-          formatVersion: dumpFormatVersion,
-          migrations,
-          exportedAt: new Date().toISOString(),
-          tables,
-        };
-      });
+    async exportAll(actor: Actor): Promise<Dump> {
+      return inTransaction(
+        database,
+        actor,
+        async (trx) => {
+          const migrations = (
+            await trx.selectFrom('schemaMigrations').select('name').orderBy('name').execute()
+          ).map((row) => row.name);
+          const tables = {} as Record<DumpTable, Row[]>;
+          for (const table of dumpTables) tables[table] = await readTable(trx, table);
+          return {
+            format: dumpFormat,
+            formatVersion: dumpFormatVersion,
+            migrations,
+            exportedAt: new Date().toISOString(),
+            tables,
+          };
+        },
+        { isolationLevel: 'repeatable read' },
+      );
     },
 
     /**
@@ -124,9 +127,9 @@ export function createDumpService(database: Database) {
      * whose key exists with other content is refused and reported, never overwritten. Importing the same
      * dump twice changes nothing.
      */
-    async importAll(_actor: Actor, dump: unknown): Promise<ImportReport> {
+    async importAll(actor: Actor, dump: unknown): Promise<ImportReport> {
       const checked = checkDump(dump);
-      return inTransaction(database, async (trx) => {
+      return inTransaction(database, actor, async (trx) => {
         const applied = new Set(
           (await trx.selectFrom('schemaMigrations').select('name').execute()).map((row) => row.name),
         );

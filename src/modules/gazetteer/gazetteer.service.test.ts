@@ -314,6 +314,8 @@ describe('replacing the gazetteer with another version', () => {
       'search_terms_entity',
       'search_terms_key',
       'search_terms_key_trgm',
+      'search_terms_registry_key',
+      'search_terms_registry_key_trgm',
     ]);
   });
 

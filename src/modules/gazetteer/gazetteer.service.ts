@@ -122,7 +122,7 @@ export function createGazetteerService(database: Database, options: GazetteerSer
     const places = placeColumns(data.places);
     const terms = searchTermColumns(data.placeNames, places);
 
-    return inTransaction(database, async (trx) => {
+    return inTransaction(database, actor, async (trx) => {
       await lockGazetteerImport(trx);
       // Another process may have imported it while this one was reading.
       const current = force ? undefined : await isImported(trx, version);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeMembership, makeOrganisation } from '../../../test/factories.js';
+import { writeFixtures } from '../../../test/fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { newId } from '../../platform/db/helpers.js';
 
@@ -56,21 +57,23 @@ describe('memberships API', () => {
 
   it('shows the source a membership cites and refuses an unknown one', async () => {
     const sourceId = newId();
-    await t.database.db
-      .insertInto('sources')
-      .values({
-        id: sourceId,
-        kind: 'web_page',
-        title: 'Members of the network',
-        url: 'https://example.org/members',
-        key: null,
-        language: null,
-        publisher: null,
-        publishedOn: null,
-        notes: null,
-        searchText: '',
-      })
-      .execute();
+    await writeFixtures(t.database, (db) =>
+      db
+        .insertInto('sources')
+        .values({
+          id: sourceId,
+          kind: 'web_page',
+          title: 'Members of the network',
+          url: 'https://example.org/members',
+          key: null,
+          language: null,
+          publisher: null,
+          publishedOn: null,
+          notes: null,
+          searchText: '',
+        })
+        .execute(),
+    );
     const city = await makeOrganisation(t.app);
     const network = await makeNetwork();
     const membership = await makeMembership(t.app, city.id, network.id, { sourceId });

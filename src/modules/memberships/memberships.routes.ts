@@ -1,5 +1,4 @@
 import { Type } from '@sinclair/typebox';
-import { publicActor } from '../../platform/actor.js';
 import type { App } from '../../platform/http/app-types.js';
 import { DeleteQuery } from '../../platform/http/delete-query.js';
 import { IdParams, Page, problemResponses } from '../../platform/http/schemas.js';
@@ -10,11 +9,18 @@ import {
   MembershipUpdate,
 } from './memberships.schemas.js';
 import type { MembershipsService } from './memberships.service.js';
+import type { AccessService } from '../access/access.service.js';
+import { membershipPolicies } from './memberships.policies.js';
 
 const tags = ['memberships'];
 
 /** CRUD of memberships under /api/memberships. */
-export function membershipsRoutes(app: App, { memberships }: { memberships: MembershipsService }): void {
+export function membershipsRoutes(
+  app: App,
+  services: { memberships: MembershipsService; access: AccessService },
+): void {
+  const { memberships } = services;
+  const policies = membershipPolicies(services);
   app.get('/api/memberships', {
     schema: {
       operationId: 'listMemberships',
@@ -25,10 +31,11 @@ export function membershipsRoutes(app: App, { memberships }: { memberships: Memb
       querystring: MembershipListQuery,
       response: { 200: Page(Type.Ref(Membership), 'Membership'), ...problemResponses(400) },
     },
-    handler: (request) => memberships.list(publicActor, request.query),
+    handler: (request) => memberships.list(request.actor, request.query),
   });
 
   app.post('/api/memberships', {
+    config: { policy: policies.create },
     schema: {
       operationId: 'createMembership',
       summary: 'Record a membership',
@@ -39,7 +46,7 @@ export function membershipsRoutes(app: App, { memberships }: { memberships: Memb
       response: { 201: Type.Ref(Membership), ...problemResponses(400, 409) },
     },
     handler: async (request, reply) => {
-      const membership = await memberships.create(publicActor, request.body as MembershipCreate);
+      const membership = await memberships.create(request.actor, request.body as MembershipCreate);
       return reply
         .status(201)
         .header('location', `/api/memberships/${membership.id}`)
@@ -57,12 +64,13 @@ export function membershipsRoutes(app: App, { memberships }: { memberships: Memb
       response: { 200: Type.Ref(Membership), ...problemResponses(400, 404) },
     },
     handler: async (request, reply) => {
-      const membership = await memberships.get(publicActor, request.params.id);
+      const membership = await memberships.get(request.actor, request.params.id);
       return reply.header('etag', `"${membership.version}"`).send(membership);
     },
   });
 
   app.patch('/api/memberships/:id', {
+    config: { policy: policies.update },
     schema: {
       operationId: 'updateMembership',
       summary: 'Change a membership',
@@ -75,7 +83,7 @@ export function membershipsRoutes(app: App, { memberships }: { memberships: Memb
     },
     handler: async (request, reply) => {
       const membership = await memberships.update(
-        publicActor,
+        request.actor,
         request.params.id,
         request.body as MembershipUpdate,
       );
@@ -84,6 +92,7 @@ export function membershipsRoutes(app: App, { memberships }: { memberships: Memb
   });
 
   app.delete('/api/memberships/:id', {
+    config: { policy: policies.remove },
     schema: {
       operationId: 'deleteMembership',
       summary: 'Delete a membership',
@@ -93,7 +102,7 @@ export function membershipsRoutes(app: App, { memberships }: { memberships: Memb
       response: { 204: Type.Null({ description: 'Deleted' }), ...problemResponses(400, 404, 409) },
     },
     handler: async (request, reply) => {
-      await memberships.remove(publicActor, request.params.id, request.query.version);
+      await memberships.remove(request.actor, request.params.id, request.query.version);
       return reply.status(204).send(null);
     },
   });

@@ -10,6 +10,7 @@ import {
   Version,
   sortQuery,
 } from '../../platform/http/schemas.js';
+import { Confirmation, RequestedConfirmation } from '../confirmation/confirmation.schemas.js';
 import { OrganisationSummary } from '../organisations/organisations.schemas.js';
 import { SourceSummary } from '../sources/sources.schemas.js';
 
@@ -46,6 +47,7 @@ export const MembershipCreate = Type.Object(
     until: Type.Optional(editableFields.until),
     description: Type.Optional(editableFields.description),
     sourceId: Type.Optional(editableFields.sourceId),
+    confirmation: Type.Optional(RequestedConfirmation),
   },
   { additionalProperties: false, $id: 'MembershipCreate', title: 'New membership' },
 );
@@ -69,6 +71,9 @@ export const Membership = Type.Object(
     until: Nullable(Type.String()),
     description: LocalisedText,
     source: Nullable(Type.Ref(SourceSummary)),
+    confirmation: Type.Ref(Confirmation, {
+      description: "Confirmation by both parties: the member and the network's secretariat.",
+    }),
     version: Type.Integer(),
     createdAt: Type.String({ format: 'date-time' }),
     updatedAt: Type.String({ format: 'date-time' }),

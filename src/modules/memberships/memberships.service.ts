@@ -9,6 +9,9 @@ import { findOrganisation, findOrganisationSummaries } from '../organisations/or
 import type { OrganisationSummary } from '../organisations/organisations.schemas.js';
 import { checkReferences } from '../shared/record-references.js';
 import { findSourceSummaries } from '../sources/sources.repository.js';
+import { changesAny, substantiveFields } from '../../domain/confirmation.js';
+import { presentConfirmation } from '../confirmation/confirmation.schemas.js';
+import { editedConfirmation, recordedConfirmation } from '../confirmation/confirmation.service.js';
 import {
   deleteMembership,
   findMembership,
@@ -48,11 +51,13 @@ async function present(db: Executor, rows: MembershipRow[]): Promise<Membership[
   ]);
   return rows.map((row) => {
     const { memberId, organisationId, sourceId, createdAt, updatedAt, ...fields } = row;
+    const { claimedBy: _by, confirmationNote: _note, confirmationChangedAt: _at, ...shown } = fields;
     return {
-      ...fields,
+      ...shown,
       member: summaryOf(organisations, memberId),
       organisation: summaryOf(organisations, organisationId),
       source: sourceId ? (sources.get(sourceId) ?? null) : null,
+      confirmation: presentConfirmation(row),
       createdAt: createdAt.toISOString(),
       updatedAt: updatedAt.toISOString(),
     };
@@ -111,7 +116,7 @@ export function createMembershipsService(database: Database) {
       return membership!;
     },
 
-    async create(_actor: Actor, input: MembershipCreate, executor?: Executor): Promise<Membership> {
+    async create(actor: Actor, input: MembershipCreate, executor?: Executor): Promise<Membership> {
       const work = async (trx: Executor) => {
         assertNoFieldErrors(entity, [
           ...checkMembership(input),
@@ -128,15 +133,21 @@ export function createMembershipsService(database: Database) {
           until: input.until ?? null,
           description: input.description ?? {},
           sourceId: input.sourceId ?? null,
+          ...(await recordedConfirmation(
+            trx,
+            actor,
+            [input.memberId, input.organisationId],
+            input.confirmation,
+          )),
         });
         const [membership] = await present(trx, [row]);
         return membership!;
       };
-      return executor ? work(executor) : inTransaction(database, work);
+      return executor ? work(executor) : inTransaction(database, actor, work);
     },
 
-    async update(_actor: Actor, id: string, patch: MembershipUpdate): Promise<Membership> {
-      return inTransaction(database, async (trx) => {
+    async update(actor: Actor, id: string, patch: MembershipUpdate): Promise<Membership> {
+      return inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           id,
@@ -151,14 +162,20 @@ export function createMembershipsService(database: Database) {
           ...(await checkReferences(trx, { sourceId: fields.sourceId })),
         ]);
         await assertNotDuplicate(trx, merged);
-        const row = await updateMembership(trx, current.id, fields as Updateable<MembershipsTable>);
+        const isSubstantive = changesAny(current, fields, substantiveFields.membership);
+        const partiesAfter = [merged.memberId, merged.organisationId];
+        const confirmation = await editedConfirmation(trx, actor, current, isSubstantive, partiesAfter);
+        const row = await updateMembership(trx, current.id, {
+          ...(fields as Updateable<MembershipsTable>),
+          ...confirmation,
+        });
         const [membership] = await present(trx, [row]);
         return membership!;
       });
     },
 
-    async remove(_actor: Actor, id: string, version?: number): Promise<void> {
-      await inTransaction(database, async (trx) => {
+    async remove(actor: Actor, id: string, version?: number): Promise<void> {
+      await inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           id,

@@ -1,5 +1,4 @@
 import { Type } from '@sinclair/typebox';
-import { publicActor } from '../../platform/actor.js';
 import type { App } from '../../platform/http/app-types.js';
 import { DeleteQuery } from '../../platform/http/delete-query.js';
 import { IdOrSlugParams, Page, problemResponses } from '../../platform/http/schemas.js';
@@ -10,14 +9,18 @@ import {
   OrganisationUpdate,
 } from './organisations.schemas.js';
 import type { OrganisationsService } from './organisations.service.js';
+import type { AccessService } from '../access/access.service.js';
+import { organisationPolicies } from './organisations.policies.js';
 
 const tags = ['organisations'];
 
 /** CRUD of organisations under /api/organisations. */
 export function organisationsRoutes(
   app: App,
-  { organisations }: { organisations: OrganisationsService },
+  services: { organisations: OrganisationsService; access: AccessService },
 ): void {
+  const { organisations } = services;
+  const policies = organisationPolicies(services);
   app.get('/api/organisations', {
     schema: {
       operationId: 'listOrganisations',
@@ -28,10 +31,11 @@ export function organisationsRoutes(
       querystring: OrganisationListQuery,
       response: { 200: Page(Type.Ref(Organisation), 'Organisation'), ...problemResponses(400) },
     },
-    handler: (request) => organisations.list(publicActor, request.query),
+    handler: (request) => organisations.list(request.actor, request.query),
   });
 
   app.post('/api/organisations', {
+    config: { policy: policies.create },
     schema: {
       operationId: 'createOrganisation',
       summary: 'Create an organisation',
@@ -40,7 +44,7 @@ export function organisationsRoutes(
       response: { 201: Type.Ref(Organisation), ...problemResponses(400, 409) },
     },
     handler: async (request, reply) => {
-      const organisation = await organisations.create(publicActor, request.body as OrganisationCreate);
+      const organisation = await organisations.create(request.actor, request.body as OrganisationCreate);
       return reply
         .status(201)
         .header('location', `/api/organisations/${organisation.id}`)
@@ -58,12 +62,13 @@ export function organisationsRoutes(
       response: { 200: Type.Ref(Organisation), ...problemResponses(404) },
     },
     handler: async (request, reply) => {
-      const organisation = await organisations.get(publicActor, request.params.id);
+      const organisation = await organisations.get(request.actor, request.params.id);
       return reply.header('etag', `"${organisation.version}"`).send(organisation);
     },
   });
 
   app.patch('/api/organisations/:id', {
+    config: { policy: policies.update },
     schema: {
       operationId: 'updateOrganisation',
       summary: 'Change an organisation',
@@ -76,7 +81,7 @@ export function organisationsRoutes(
     },
     handler: async (request, reply) => {
       const organisation = await organisations.update(
-        publicActor,
+        request.actor,
         request.params.id,
         request.body as OrganisationUpdate,
       );
@@ -85,6 +90,7 @@ export function organisationsRoutes(
   });
 
   app.delete('/api/organisations/:id', {
+    config: { policy: policies.remove },
     schema: {
       operationId: 'deleteOrganisation',
       summary: 'Delete an organisation',
@@ -96,7 +102,7 @@ export function organisationsRoutes(
       response: { 204: Type.Null({ description: 'Deleted' }), ...problemResponses(404, 409) },
     },
     handler: async (request, reply) => {
-      await organisations.remove(publicActor, request.params.id, request.query.version);
+      await organisations.remove(request.actor, request.params.id, request.query.version);
       return reply.status(204).send(null);
     },
   });

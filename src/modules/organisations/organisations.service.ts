@@ -90,7 +90,7 @@ export function createOrganisationsService(database: Database) {
       return organisation!;
     },
 
-    async create(_actor: Actor, input: OrganisationCreate, executor?: Executor): Promise<Organisation> {
+    async create(actor: Actor, input: OrganisationCreate, executor?: Executor): Promise<Organisation> {
       const work = async (trx: Executor) => {
         assertNoFieldErrors(entity, [
           ...checkOrganisation(input),
@@ -122,11 +122,11 @@ export function createOrganisationsService(database: Database) {
         const [organisation] = await present(trx, [row]);
         return organisation!;
       };
-      return executor ? work(executor) : inTransaction(database, work);
+      return executor ? work(executor) : inTransaction(database, actor, work);
     },
 
-    async update(_actor: Actor, idOrSlug: string, patch: OrganisationUpdate): Promise<Organisation> {
-      return inTransaction(database, async (trx) => {
+    async update(actor: Actor, idOrSlug: string, patch: OrganisationUpdate): Promise<Organisation> {
+      return inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           idOrSlug,
@@ -168,8 +168,8 @@ export function createOrganisationsService(database: Database) {
       });
     },
 
-    async remove(_actor: Actor, idOrSlug: string, version?: number): Promise<void> {
-      await inTransaction(database, async (trx) => {
+    async remove(actor: Actor, idOrSlug: string, version?: number): Promise<void> {
+      await inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           idOrSlug,

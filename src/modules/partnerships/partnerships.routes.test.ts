@@ -1,25 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrganisation, makePartnership } from '../../../test/factories.js';
+import { writeFixtures } from '../../../test/fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { newId } from '../../platform/db/helpers.js';
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
-  await t.database.db
-    .insertInto('themes')
-    .values(
-      ['partnership-test-culture', 'partnership-test-tourism'].map((code, position) => ({
-        id: newId(),
-        code,
-        taxonomy: 'custom',
-        position,
-        labels: { en: code },
-        sourceId: null,
-        searchText: code,
-      })),
-    )
-    .execute();
+  await writeFixtures(t.database, (db) =>
+    db
+      .insertInto('themes')
+      .values(
+        ['partnership-test-culture', 'partnership-test-tourism'].map((code, position) => ({
+          id: newId(),
+          code,
+          taxonomy: 'custom',
+          position,
+          labels: { en: code },
+          sourceId: null,
+          searchText: code,
+        })),
+      )
+      .execute(),
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -52,7 +55,7 @@ describe('partnerships API', () => {
         status: 'signed',
         signedOn: '2007-05-14',
         agreementUrl: 'https://example.org/agreement.pdf',
-        confirmedByA: true,
+        confirmation: 'confirmed',
         description: { en: 'Agreement on cooperation.', hr: 'Sporazum o suradnji.' },
         themes: [culture],
       },
@@ -70,8 +73,7 @@ describe('partnerships API', () => {
       signedOn: '2007-05-14',
       endedOn: null,
       agreementUrl: 'https://example.org/agreement.pdf',
-      confirmedByA: true,
-      confirmedByB: false,
+      confirmation: { state: 'confirmed', claimedBy: null, reason: null },
       themes: [culture],
       source: null,
       version: 1,
@@ -84,21 +86,23 @@ describe('partnerships API', () => {
 
   it('shows the source a partnership cites and refuses unknown sources and themes', async () => {
     const sourceId = newId();
-    await t.database.db
-      .insertInto('sources')
-      .values({
-        id: sourceId,
-        kind: 'decision',
-        title: 'City council decision',
-        url: null,
-        key: null,
-        language: null,
-        publisher: null,
-        publishedOn: null,
-        notes: null,
-        searchText: '',
-      })
-      .execute();
+    await writeFixtures(t.database, (db) =>
+      db
+        .insertInto('sources')
+        .values({
+          id: sourceId,
+          kind: 'decision',
+          title: 'City council decision',
+          url: null,
+          key: null,
+          language: null,
+          publisher: null,
+          publishedOn: null,
+          notes: null,
+          searchText: '',
+        })
+        .execute(),
+    );
     const [a, b] = await makePair();
     const partnership = await makePartnership(t.app, a.id, b.id, { sourceId });
     expect(partnership.source).toEqual({ id: sourceId, title: 'City council decision', url: null });
@@ -262,13 +266,12 @@ describe('partnerships API', () => {
     const changed = await t.app.inject({
       method: 'PATCH',
       url: `/api/partnerships/${partnership.id}`,
-      payload: { version: 1, confirmedByB: true, themes: [tourism], agreementUrl: null },
+      payload: { version: 1, themes: [tourism], agreementUrl: null },
     });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).toBe('"2"');
     expect(changed.json()).toMatchObject({
-      confirmedByA: false,
-      confirmedByB: true,
+      confirmation: { state: 'claimed', claimedBy: null },
       themes: [tourism],
       startedOn: '2003',
       status: 'active',

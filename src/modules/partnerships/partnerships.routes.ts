@@ -1,5 +1,4 @@
 import { Type } from '@sinclair/typebox';
-import { publicActor } from '../../platform/actor.js';
 import type { App } from '../../platform/http/app-types.js';
 import { DeleteQuery } from '../../platform/http/delete-query.js';
 import { IdParams, Page, problemResponses } from '../../platform/http/schemas.js';
@@ -10,11 +9,18 @@ import {
   PartnershipUpdate,
 } from './partnerships.schemas.js';
 import type { PartnershipsService } from './partnerships.service.js';
+import type { AccessService } from '../access/access.service.js';
+import { partnershipPolicies } from './partnerships.policies.js';
 
 const tags = ['partnerships'];
 
 /** CRUD of partnerships under /api/partnerships. */
-export function partnershipsRoutes(app: App, { partnerships }: { partnerships: PartnershipsService }): void {
+export function partnershipsRoutes(
+  app: App,
+  services: { partnerships: PartnershipsService; access: AccessService },
+): void {
+  const { partnerships } = services;
+  const policies = partnershipPolicies(services);
   app.get('/api/partnerships', {
     schema: {
       operationId: 'listPartnerships',
@@ -25,10 +31,11 @@ export function partnershipsRoutes(app: App, { partnerships }: { partnerships: P
       querystring: PartnershipListQuery,
       response: { 200: Page(Type.Ref(Partnership), 'Partnership'), ...problemResponses(400) },
     },
-    handler: (request) => partnerships.list(publicActor, request.query),
+    handler: (request) => partnerships.list(request.actor, request.query),
   });
 
   app.post('/api/partnerships', {
+    config: { policy: policies.create },
     schema: {
       operationId: 'createPartnership',
       summary: 'Record a partnership',
@@ -39,7 +46,7 @@ export function partnershipsRoutes(app: App, { partnerships }: { partnerships: P
       response: { 201: Type.Ref(Partnership), ...problemResponses(400, 409) },
     },
     handler: async (request, reply) => {
-      const partnership = await partnerships.create(publicActor, request.body as PartnershipCreate);
+      const partnership = await partnerships.create(request.actor, request.body as PartnershipCreate);
       return reply
         .status(201)
         .header('location', `/api/partnerships/${partnership.id}`)
@@ -57,12 +64,13 @@ export function partnershipsRoutes(app: App, { partnerships }: { partnerships: P
       response: { 200: Type.Ref(Partnership), ...problemResponses(400, 404) },
     },
     handler: async (request, reply) => {
-      const partnership = await partnerships.get(publicActor, request.params.id);
+      const partnership = await partnerships.get(request.actor, request.params.id);
       return reply.header('etag', `"${partnership.version}"`).send(partnership);
     },
   });
 
   app.patch('/api/partnerships/:id', {
+    config: { policy: policies.update },
     schema: {
       operationId: 'updatePartnership',
       summary: 'Change a partnership',
@@ -75,7 +83,7 @@ export function partnershipsRoutes(app: App, { partnerships }: { partnerships: P
     },
     handler: async (request, reply) => {
       const partnership = await partnerships.update(
-        publicActor,
+        request.actor,
         request.params.id,
         request.body as PartnershipUpdate,
       );
@@ -84,6 +92,7 @@ export function partnershipsRoutes(app: App, { partnerships }: { partnerships: P
   });
 
   app.delete('/api/partnerships/:id', {
+    config: { policy: policies.remove },
     schema: {
       operationId: 'deletePartnership',
       summary: 'Delete a partnership',
@@ -93,7 +102,7 @@ export function partnershipsRoutes(app: App, { partnerships }: { partnerships: P
       response: { 204: Type.Null({ description: 'Deleted' }), ...problemResponses(400, 404, 409) },
     },
     handler: async (request, reply) => {
-      await partnerships.remove(publicActor, request.params.id, request.query.version);
+      await partnerships.remove(request.actor, request.params.id, request.query.version);
       return reply.status(204).send(null);
     },
   });

@@ -11,6 +11,7 @@ import {
   Version,
   sortQuery,
 } from '../../platform/http/schemas.js';
+import { Confirmation, RequestedConfirmation } from '../confirmation/confirmation.schemas.js';
 import { OrganisationSummary } from '../organisations/organisations.schemas.js';
 import { SourceSummary } from '../sources/sources.schemas.js';
 
@@ -29,8 +30,6 @@ const editableFields = {
   agreementUrl: Nullable(
     Type.String({ format: 'uri', maxLength: 1000, description: 'Where the signed agreement is published.' }),
   ),
-  confirmedByA: Type.Boolean({ description: 'Side A confirms the partnership.' }),
-  confirmedByB: Type.Boolean({ description: 'Side B confirms the partnership.' }),
   description: LocalisedText,
   themes: ThemeCodes,
   sourceId: Nullable(Uuid),
@@ -46,8 +45,7 @@ export const PartnershipCreate = Type.Object(
     signedOn: Type.Optional(editableFields.signedOn),
     endedOn: Type.Optional(editableFields.endedOn),
     agreementUrl: Type.Optional(editableFields.agreementUrl),
-    confirmedByA: Type.Optional(Type.Boolean({ ...editableFields.confirmedByA, default: false })),
-    confirmedByB: Type.Optional(Type.Boolean({ ...editableFields.confirmedByB, default: false })),
+    confirmation: Type.Optional(RequestedConfirmation),
     description: Type.Optional(editableFields.description),
     themes: Type.Optional(editableFields.themes),
     sourceId: Type.Optional(editableFields.sourceId),
@@ -73,8 +71,7 @@ export const Partnership = Type.Object(
     signedOn: Nullable(Type.String()),
     endedOn: Nullable(Type.String()),
     agreementUrl: Nullable(Type.String()),
-    confirmedByA: Type.Boolean(),
-    confirmedByB: Type.Boolean(),
+    confirmation: Type.Ref(Confirmation),
     description: LocalisedText,
     themes: Type.Array(Type.String()),
     source: Nullable(Type.Ref(SourceSummary)),

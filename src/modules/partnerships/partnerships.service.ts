@@ -14,6 +14,9 @@ import { findOrganisation, findOrganisationSummaries } from '../organisations/or
 import type { OrganisationSummary } from '../organisations/organisations.schemas.js';
 import { checkReferences } from '../shared/record-references.js';
 import { findSourceSummaries } from '../sources/sources.repository.js';
+import { changesAny, substantiveFields } from '../../domain/confirmation.js';
+import { presentConfirmation } from '../confirmation/confirmation.schemas.js';
+import { editedConfirmation, recordedConfirmation } from '../confirmation/confirmation.service.js';
 import {
   deletePartnership,
   findPartnership,
@@ -53,11 +56,13 @@ async function present(db: Executor, rows: PartnershipRow[]): Promise<Partnershi
   ]);
   return rows.map((row) => {
     const { organisationAId, organisationBId, sourceId, createdAt, updatedAt, ...fields } = row;
+    const { claimedBy: _by, confirmationNote: _note, confirmationChangedAt: _at, ...shown } = fields;
     return {
-      ...fields,
+      ...shown,
       organisationA: summaryOf(organisations, organisationAId),
       organisationB: summaryOf(organisations, organisationBId),
       source: sourceId ? (sources.get(sourceId) ?? null) : null,
+      confirmation: presentConfirmation(row),
       createdAt: createdAt.toISOString(),
       updatedAt: updatedAt.toISOString(),
     };
@@ -116,7 +121,7 @@ export function createPartnershipsService(database: Database) {
       return partnership!;
     },
 
-    async create(_actor: Actor, input: PartnershipCreate, executor?: Executor): Promise<Partnership> {
+    async create(actor: Actor, input: PartnershipCreate, executor?: Executor): Promise<Partnership> {
       const work = async (trx: Executor) => {
         assertNoFieldErrors(entity, [
           ...checkPartnership(input),
@@ -134,8 +139,12 @@ export function createPartnershipsService(database: Database) {
           signedOn: input.signedOn ?? null,
           endedOn: input.endedOn ?? null,
           agreementUrl: input.agreementUrl ?? null,
-          confirmedByA: input.confirmedByA ?? false,
-          confirmedByB: input.confirmedByB ?? false,
+          ...(await recordedConfirmation(
+            trx,
+            actor,
+            [input.organisationAId, input.organisationBId],
+            input.confirmation,
+          )),
           description: input.description ?? {},
           themes: input.themes ?? [],
           sourceId: input.sourceId ?? null,
@@ -143,11 +152,11 @@ export function createPartnershipsService(database: Database) {
         const [partnership] = await present(trx, [row]);
         return partnership!;
       };
-      return executor ? work(executor) : inTransaction(database, work);
+      return executor ? work(executor) : inTransaction(database, actor, work);
     },
 
-    async update(_actor: Actor, id: string, patch: PartnershipUpdate): Promise<Partnership> {
-      return inTransaction(database, async (trx) => {
+    async update(actor: Actor, id: string, patch: PartnershipUpdate): Promise<Partnership> {
+      return inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           id,
@@ -167,14 +176,20 @@ export function createPartnershipsService(database: Database) {
           ...(await checkReferences(trx, { themes: fields.themes, sourceId: fields.sourceId })),
         ]);
         await assertNotDuplicate(trx, merged);
-        const row = await updatePartnership(trx, current.id, fields as Updateable<PartnershipsTable>);
+        const isSubstantive = changesAny(current, fields, substantiveFields.partnership);
+        const sidesAfter = [merged.organisationAId, merged.organisationBId];
+        const confirmation = await editedConfirmation(trx, actor, current, isSubstantive, sidesAfter);
+        const row = await updatePartnership(trx, current.id, {
+          ...(fields as Updateable<PartnershipsTable>),
+          ...confirmation,
+        });
         const [partnership] = await present(trx, [row]);
         return partnership!;
       });
     },
 
-    async remove(_actor: Actor, id: string, version?: number): Promise<void> {
-      await inTransaction(database, async (trx) => {
+    async remove(actor: Actor, id: string, version?: number): Promise<void> {
+      await inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           id,

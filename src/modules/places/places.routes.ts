@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { publicActor } from '../../platform/actor.js';
 import type { App } from '../../platform/http/app-types.js';
 import { problemResponses } from '../../platform/http/schemas.js';
 import { Organisation } from '../organisations/organisations.schemas.js';
 import { Place, PlaceParams } from './places.schemas.js';
 import type { PlacesService } from './places.service.js';
+import { editorsAndCoordinators } from '../access/access.service.js';
 
 const tags = ['places'];
 
@@ -18,10 +18,11 @@ export function placesRoutes(app: App, { places }: { places: PlacesService }): v
       params: PlaceParams,
       response: { 200: Type.Ref(Place), ...problemResponses(400, 404) },
     },
-    handler: (request) => places.get(publicActor, request.params.geonamesId),
+    handler: (request) => places.get(request.actor, request.params.geonamesId),
   });
 
   app.post('/api/places/:geonamesId/organisation', {
+    config: { policy: editorsAndCoordinators },
     schema: {
       operationId: 'getOrCreatePlaceOrganisation',
       summary: 'The authority organisation of a place, created once',
@@ -37,7 +38,10 @@ export function placesRoutes(app: App, { places }: { places: PlacesService }): v
       },
     },
     handler: async (request, reply) => {
-      const { organisation, created } = await places.organisationFor(publicActor, request.params.geonamesId);
+      const { organisation, created } = await places.organisationFor(
+        request.actor,
+        request.params.geonamesId,
+      );
       return reply
         .status(created ? 201 : 200)
         .header('location', `/api/organisations/${organisation.id}`)

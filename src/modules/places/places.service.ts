@@ -73,7 +73,7 @@ export function createPlacesService(database: Database, organisations: Organisat
       actor: Actor,
       geonamesId: number,
     ): Promise<{ organisation: Organisation; created: boolean }> {
-      const { id, created } = await inTransaction(database, async (trx) => {
+      const { id, created } = await inTransaction(database, actor, async (trx) => {
         // Serialise concurrent requests for the same place so that only one creates the authority.
         await sql`select pg_advisory_xact_lock(${geonamesId})`.execute(trx);
         const existing = await trx

@@ -1,5 +1,4 @@
 import { Type } from '@sinclair/typebox';
-import { publicActor } from '../../platform/actor.js';
 import type { App } from '../../platform/http/app-types.js';
 import { DeleteQuery } from '../../platform/http/delete-query.js';
 import { IdParams, Page, problemResponses } from '../../platform/http/schemas.js';
@@ -11,11 +10,18 @@ import {
   ProgrammeUpdate,
 } from './programmes.schemas.js';
 import type { ProgrammesService } from './programmes.service.js';
+import type { AccessService } from '../access/access.service.js';
+import { programmePolicies } from './programmes.policies.js';
 
 const tags = ['programmes'];
 
 /** CRUD of annual programmes under /api/programmes. */
-export function programmesRoutes(app: App, { programmes }: { programmes: ProgrammesService }): void {
+export function programmesRoutes(
+  app: App,
+  services: { programmes: ProgrammesService; access: AccessService },
+): void {
+  const { programmes } = services;
+  const policies = programmePolicies(services);
   app.get('/api/programmes', {
     schema: {
       operationId: 'listProgrammes',
@@ -27,10 +33,11 @@ export function programmesRoutes(app: App, { programmes }: { programmes: Program
       querystring: ProgrammeListQuery,
       response: { 200: Page(Type.Ref(Programme), 'Programme'), ...problemResponses(400) },
     },
-    handler: (request) => programmes.list(publicActor, request.query),
+    handler: (request) => programmes.list(request.actor, request.query),
   });
 
   app.post('/api/programmes', {
+    config: { policy: policies.create },
     schema: {
       operationId: 'createProgramme',
       summary: 'Create an annual programme',
@@ -40,7 +47,7 @@ export function programmesRoutes(app: App, { programmes }: { programmes: Program
       response: { 201: Type.Ref(Programme), ...problemResponses(400, 409) },
     },
     handler: async (request, reply) => {
-      const programme = await programmes.create(publicActor, request.body as ProgrammeCreate);
+      const programme = await programmes.create(request.actor, request.body as ProgrammeCreate);
       return reply
         .status(201)
         .header('location', `/api/programmes/${programme.id}`)
@@ -59,12 +66,13 @@ export function programmesRoutes(app: App, { programmes }: { programmes: Program
       response: { 200: Type.Ref(Programme), ...problemResponses(400, 404) },
     },
     handler: async (request, reply) => {
-      const programme = await programmes.get(publicActor, request.params.id, request.query.lang);
+      const programme = await programmes.get(request.actor, request.params.id, request.query.lang);
       return reply.header('etag', `"${programme.version}"`).send(programme);
     },
   });
 
   app.patch('/api/programmes/:id', {
+    config: { policy: policies.update },
     schema: {
       operationId: 'updateProgramme',
       summary: 'Change an annual programme',
@@ -76,7 +84,7 @@ export function programmesRoutes(app: App, { programmes }: { programmes: Program
     },
     handler: async (request, reply) => {
       const programme = await programmes.update(
-        publicActor,
+        request.actor,
         request.params.id,
         request.body as ProgrammeUpdate,
       );
@@ -85,6 +93,7 @@ export function programmesRoutes(app: App, { programmes }: { programmes: Program
   });
 
   app.delete('/api/programmes/:id', {
+    config: { policy: policies.remove },
     schema: {
       operationId: 'deleteProgramme',
       summary: 'Delete an annual programme',
@@ -94,7 +103,7 @@ export function programmesRoutes(app: App, { programmes }: { programmes: Program
       response: { 204: Type.Null({ description: 'Deleted' }), ...problemResponses(400, 404, 409) },
     },
     handler: async (request, reply) => {
-      await programmes.remove(publicActor, request.params.id, request.query.version);
+      await programmes.remove(request.actor, request.params.id, request.query.version);
       return reply.status(204).send(null);
     },
   });

@@ -127,7 +127,7 @@ export function createProgrammesService(database: Database) {
       return programme!;
     },
 
-    async create(_actor: Actor, input: ProgrammeCreate, executor?: Executor): Promise<Programme> {
+    async create(actor: Actor, input: ProgrammeCreate, executor?: Executor): Promise<Programme> {
       const work = async (trx: Executor) => {
         assertNoFieldErrors(entity, [
           ...checkProgramme(input),
@@ -150,11 +150,11 @@ export function createProgrammesService(database: Database) {
         const [programme] = await present(trx, [row], 'en');
         return programme!;
       };
-      return executor ? work(executor) : inTransaction(database, work);
+      return executor ? work(executor) : inTransaction(database, actor, work);
     },
 
-    async update(_actor: Actor, id: string, patch: ProgrammeUpdate): Promise<Programme> {
-      return inTransaction(database, async (trx) => {
+    async update(actor: Actor, id: string, patch: ProgrammeUpdate): Promise<Programme> {
+      return inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           id,
@@ -185,8 +185,8 @@ export function createProgrammesService(database: Database) {
       });
     },
 
-    async remove(_actor: Actor, id: string, version?: number): Promise<void> {
-      await inTransaction(database, async (trx) => {
+    async remove(actor: Actor, id: string, version?: number): Promise<void> {
+      await inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           id,

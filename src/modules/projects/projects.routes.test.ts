@@ -89,6 +89,7 @@ describe('projects API', () => {
         currency: 'EUR',
         coFinancingRate: null,
         coFinancingFund: null,
+        confirmation: expect.objectContaining({ state: 'claimed', claimedBy: null }),
       },
       {
         organisation: { id: celje.id, slug: celje.slug, name: 'Celje', kind: 'city', country: 'SI' },
@@ -97,6 +98,7 @@ describe('projects API', () => {
         currency: 'EUR',
         coFinancingRate: '80.00',
         coFinancingFund: 'ERDF',
+        confirmation: expect.objectContaining({ state: 'claimed', claimedBy: null }),
       },
     ]);
     const byId = await t.app.inject({ url: `/api/projects/${created.id}` });

@@ -1,15 +1,21 @@
 import { Type } from '@sinclair/typebox';
-import { publicActor } from '../../platform/actor.js';
 import type { App } from '../../platform/http/app-types.js';
 import { DeleteQuery } from '../../platform/http/delete-query.js';
 import { IdOrSlugParams, Page, problemResponses } from '../../platform/http/schemas.js';
 import { Project, ProjectCreate, ProjectListQuery, ProjectUpdate } from './projects.schemas.js';
 import type { ProjectsService } from './projects.service.js';
+import type { AccessService } from '../access/access.service.js';
+import { projectPolicies } from './projects.policies.js';
 
 const tags = ['projects'];
 
 /** CRUD of projects and their partners under /api/projects. */
-export function projectsRoutes(app: App, { projects }: { projects: ProjectsService }): void {
+export function projectsRoutes(
+  app: App,
+  services: { projects: ProjectsService; access: AccessService },
+): void {
+  const { projects } = services;
+  const policies = projectPolicies(services);
   app.get('/api/projects', {
     schema: {
       operationId: 'listProjects',
@@ -21,10 +27,11 @@ export function projectsRoutes(app: App, { projects }: { projects: ProjectsServi
       querystring: ProjectListQuery,
       response: { 200: Page(Type.Ref(Project), 'Project'), ...problemResponses(400) },
     },
-    handler: (request) => projects.list(publicActor, request.query),
+    handler: (request) => projects.list(request.actor, request.query),
   });
 
   app.post('/api/projects', {
+    config: { policy: policies.create },
     schema: {
       operationId: 'createProject',
       summary: 'Create a project with its partners',
@@ -33,7 +40,7 @@ export function projectsRoutes(app: App, { projects }: { projects: ProjectsServi
       response: { 201: Type.Ref(Project), ...problemResponses(400, 409) },
     },
     handler: async (request, reply) => {
-      const project = await projects.create(publicActor, request.body as ProjectCreate);
+      const project = await projects.create(request.actor, request.body as ProjectCreate);
       return reply
         .status(201)
         .header('location', `/api/projects/${project.id}`)
@@ -51,12 +58,13 @@ export function projectsRoutes(app: App, { projects }: { projects: ProjectsServi
       response: { 200: Type.Ref(Project), ...problemResponses(404) },
     },
     handler: async (request, reply) => {
-      const project = await projects.get(publicActor, request.params.id);
+      const project = await projects.get(request.actor, request.params.id);
       return reply.header('etag', `"${project.version}"`).send(project);
     },
   });
 
   app.patch('/api/projects/:id', {
+    config: { policy: policies.update },
     schema: {
       operationId: 'updateProject',
       summary: 'Change a project',
@@ -69,12 +77,13 @@ export function projectsRoutes(app: App, { projects }: { projects: ProjectsServi
       response: { 200: Type.Ref(Project), ...problemResponses(400, 404, 409) },
     },
     handler: async (request, reply) => {
-      const project = await projects.update(publicActor, request.params.id, request.body as ProjectUpdate);
+      const project = await projects.update(request.actor, request.params.id, request.body as ProjectUpdate);
       return reply.header('etag', `"${project.version}"`).send(project);
     },
   });
 
   app.delete('/api/projects/:id', {
+    config: { policy: policies.remove },
     schema: {
       operationId: 'deleteProject',
       summary: 'Delete a project',
@@ -85,7 +94,7 @@ export function projectsRoutes(app: App, { projects }: { projects: ProjectsServi
       response: { 204: Type.Null({ description: 'Deleted' }), ...problemResponses(404, 409) },
     },
     handler: async (request, reply) => {
-      await projects.remove(publicActor, request.params.id, request.query.version);
+      await projects.remove(request.actor, request.params.id, request.query.version);
       return reply.status(204).send(null);
     },
   });

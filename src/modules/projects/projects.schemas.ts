@@ -13,6 +13,7 @@ import {
   Version,
   sortQuery,
 } from '../../platform/http/schemas.js';
+import { Confirmation } from '../confirmation/confirmation.schemas.js';
 import { OrganisationSummary } from '../organisations/organisations.schemas.js';
 import { SourceSummary } from '../sources/sources.schemas.js';
 
@@ -116,6 +117,9 @@ export const ProjectPartner = Type.Object(
     currency: Type.String(),
     coFinancingRate: Nullable(Type.String({ description: 'Per cent, exact decimal.' })),
     coFinancingFund: Nullable(Type.String()),
+    confirmation: Type.Ref(Confirmation, {
+      description: "Confirmation by both sides: the project's lead and the partner.",
+    }),
   },
   { $id: 'ProjectPartner', title: 'Project partner' },
 );

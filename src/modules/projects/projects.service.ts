@@ -35,6 +35,9 @@ import type {
   ProjectUpdate,
 } from './projects.schemas.js';
 import { indexProject } from '../search/search-index.js';
+import type { ConfirmationFacts } from '../../domain/confirmation.js';
+import { presentConfirmation } from '../confirmation/confirmation.schemas.js';
+import { partnerConfirmations } from '../confirmation/confirmation.service.js';
 
 const entity = 'project';
 
@@ -61,7 +64,8 @@ async function present(db: Executor, rows: ProjectRow[]): Promise<Project[]> {
       const organisation = organisations.get(partner.organisationId);
       if (!organisation) return [];
       const { role, budget, currency, coFinancingRate, coFinancingFund } = partner;
-      return [{ organisation, role, budget, currency, coFinancingRate, coFinancingFund }];
+      const confirmation = presentConfirmation(partner);
+      return [{ organisation, role, budget, currency, coFinancingRate, coFinancingFund, confirmation }];
     });
     return {
       ...fields,
@@ -116,8 +120,10 @@ async function checkPartnerOrganisations(
 function partnerRows(
   projectId: string,
   partners: readonly ProjectPartnerInput[],
+  confirmations: readonly ConfirmationFacts[],
 ): Insertable<ProjectPartnersTable>[] {
   return partners.map((partner, position) => ({
+    ...confirmations[position],
     id: newId(),
     projectId,
     organisationId: partner.organisationId,
@@ -145,7 +151,7 @@ export function createProjectsService(database: Database) {
       return project!;
     },
 
-    async create(_actor: Actor, input: ProjectCreate, executor?: Executor): Promise<Project> {
+    async create(actor: Actor, input: ProjectCreate, executor?: Executor): Promise<Project> {
       const work = async (trx: Executor) => {
         const partners = normalisePartners(input.partners ?? []);
         assertNoFieldErrors(entity, [
@@ -169,17 +175,18 @@ export function createProjectsService(database: Database) {
           themes: input.themes ?? [],
           searchText: projectSearchText(input),
         });
-        await replacePartners(trx, row.id, partnerRows(row.id, partners));
+        const confirmations = await partnerConfirmations(trx, actor, [], partners);
+        await replacePartners(trx, row.id, partnerRows(row.id, partners, confirmations));
         await indexProject(trx, row.id);
         const [project] = await present(trx, [row]);
         return project!;
       };
-      return executor ? work(executor) : inTransaction(database, work);
+      return executor ? work(executor) : inTransaction(database, actor, work);
     },
 
     /** Changes a project; `partners`, when given, replaces the whole list. */
-    async update(_actor: Actor, idOrSlug: string, patch: ProjectUpdate): Promise<Project> {
-      return inTransaction(database, async (trx) => {
+    async update(actor: Actor, idOrSlug: string, patch: ProjectUpdate): Promise<Project> {
+      return inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           idOrSlug,
@@ -208,7 +215,11 @@ export function createProjectsService(database: Database) {
           displayTitle: chooseDisplayTitle(title),
           searchText: projectSearchText({ acronym, title }),
         });
-        if (partners) await replacePartners(trx, current.id, partnerRows(current.id, partners));
+        if (partners) {
+          const stored = (await findPartners(trx, [current.id])).get(current.id) ?? [];
+          const confirmations = await partnerConfirmations(trx, actor, stored, partners);
+          await replacePartners(trx, current.id, partnerRows(current.id, partners, confirmations));
+        }
         await indexProject(trx, current.id);
         const [project] = await present(trx, [row]);
         return project!;
@@ -216,8 +227,8 @@ export function createProjectsService(database: Database) {
     },
 
     /** Deletes a project with its partners; its activities stay, no longer tied to it. */
-    async remove(_actor: Actor, idOrSlug: string, version?: number): Promise<void> {
-      await inTransaction(database, async (trx) => {
+    async remove(actor: Actor, idOrSlug: string, version?: number): Promise<void> {
+      await inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           idOrSlug,

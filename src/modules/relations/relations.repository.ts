@@ -6,10 +6,27 @@ import type { Executor } from '../../platform/db/database.js';
  * query, so a profile costs the same number of queries however many ties it has.
  */
 
+const confirmationColumns = [
+  'confirmation',
+  'claimedBy',
+  'confirmationNote',
+  'confirmationChangedAt',
+] as const;
+
 export function findMembershipsOf(db: Executor, organisationId: string) {
   return db
     .selectFrom('memberships')
-    .select(['id', 'memberId', 'organisationId', 'role', 'since', 'until', 'sourceId'])
+    .select([
+      'id',
+      'memberId',
+      'organisationId',
+      'role',
+      'since',
+      'until',
+      'sourceId',
+      ...confirmationColumns,
+      'version',
+    ])
     .where((eb) => eb.or([eb('memberId', '=', organisationId), eb('organisationId', '=', organisationId)]))
     .execute();
 }
@@ -26,9 +43,9 @@ export function findPartnershipsOf(db: Executor, organisationId: string) {
       'startedOn',
       'signedOn',
       'endedOn',
-      'confirmedByA',
-      'confirmedByB',
       'sourceId',
+      ...confirmationColumns,
+      'version',
     ])
     .where((eb) =>
       eb.or([eb('organisationAId', '=', organisationId), eb('organisationBId', '=', organisationId)]),
@@ -64,7 +81,7 @@ export async function findProjectPartners(db: Executor, projectIds: string[]) {
   if (projectIds.length === 0) return [];
   return db
     .selectFrom('projectPartners')
-    .select(['projectId', 'organisationId', 'role'])
+    .select(['projectId', 'organisationId', 'role', ...confirmationColumns])
     .where('projectId', 'in', projectIds)
     .orderBy('projectId')
     .orderBy(sql`role = 'lead'`, 'desc')

@@ -1,6 +1,7 @@
 import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrganisation, makeProgramme, makeSource } from '../../../test/factories.js';
+import { writeFixtures } from '../../../test/fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { publicActor } from '../../platform/actor.js';
 import { newId } from '../../platform/db/helpers.js';
@@ -22,30 +23,32 @@ const city = (names: { name: string; language: string; kind?: string }[], countr
 
 async function addMembership(memberId: string, organisationId: string, values: Record<string, unknown> = {}) {
   const id = newId();
-  await t.database.db
-    .insertInto('memberships')
-    .values({ id, memberId, organisationId, role: 'member', description: {}, ...values })
-    .execute();
+  await writeFixtures(t.database, (db) =>
+    db
+      .insertInto('memberships')
+      .values({ id, memberId, organisationId, role: 'member', description: {}, ...values })
+      .execute(),
+  );
   return id;
 }
 
 async function addPartnership(aId: string, bId: string, values: Record<string, unknown> = {}) {
   const id = newId();
-  await t.database.db
-    .insertInto('partnerships')
-    .values({
-      id,
-      organisationAId: aId,
-      organisationBId: bId,
-      type: 'twinning',
-      status: 'active',
-      confirmedByA: false,
-      confirmedByB: false,
-      description: {},
-      themes: [],
-      ...values,
-    })
-    .execute();
+  await writeFixtures(t.database, (db) =>
+    db
+      .insertInto('partnerships')
+      .values({
+        id,
+        organisationAId: aId,
+        organisationBId: bId,
+        type: 'twinning',
+        status: 'active',
+        description: {},
+        themes: [],
+        ...values,
+      })
+      .execute(),
+  );
   return id;
 }
 
@@ -55,36 +58,40 @@ async function addProject(
   partners: { organisationId: string; role: string }[],
 ) {
   const id = newId();
-  await t.database.db
-    .insertInto('projects')
-    .values({
-      id,
-      slug: `project-${id}`,
-      title: { en: title },
-      displayTitle: title,
-      programme: 'Interreg Danube',
-      status: 'ongoing',
-      startsOn,
-      currency: 'EUR',
-      objectives: {},
-      expectedResults: {},
-      description: {},
-      themes: [],
-      searchText: '',
-    })
-    .execute();
-  await t.database.db
-    .insertInto('projectPartners')
-    .values(
-      partners.map((partner, position) => ({
-        id: newId(),
-        projectId: id,
-        position,
+  await writeFixtures(t.database, (db) =>
+    db
+      .insertInto('projects')
+      .values({
+        id,
+        slug: `project-${id}`,
+        title: { en: title },
+        displayTitle: title,
+        programme: 'Interreg Danube',
+        status: 'ongoing',
+        startsOn,
         currency: 'EUR',
-        ...partner,
-      })),
-    )
-    .execute();
+        objectives: {},
+        expectedResults: {},
+        description: {},
+        themes: [],
+        searchText: '',
+      })
+      .execute(),
+  );
+  await writeFixtures(t.database, (db) =>
+    db
+      .insertInto('projectPartners')
+      .values(
+        partners.map((partner, position) => ({
+          id: newId(),
+          projectId: id,
+          position,
+          currency: 'EUR',
+          ...partner,
+        })),
+      )
+      .execute(),
+  );
   return id;
 }
 
@@ -94,32 +101,36 @@ async function addActivity(
   participants: { organisationId: string; role: string }[],
 ) {
   const id = newId();
-  await t.database.db
-    .insertInto('activities')
-    .values({
-      id,
-      type: 'study_visit',
-      title: { en: title },
-      displayTitle: title,
-      startsOn,
-      placeName: 'Sofia',
-      description: {},
-      outcomes: {},
-      themes: [],
-      searchText: '',
-    })
-    .execute();
-  await t.database.db
-    .insertInto('activityParticipants')
-    .values(
-      participants.map((participant, position) => ({
-        id: newId(),
-        activityId: id,
-        position,
-        ...participant,
-      })),
-    )
-    .execute();
+  await writeFixtures(t.database, (db) =>
+    db
+      .insertInto('activities')
+      .values({
+        id,
+        type: 'study_visit',
+        title: { en: title },
+        displayTitle: title,
+        startsOn,
+        placeName: 'Sofia',
+        description: {},
+        outcomes: {},
+        themes: [],
+        searchText: '',
+      })
+      .execute(),
+  );
+  await writeFixtures(t.database, (db) =>
+    db
+      .insertInto('activityParticipants')
+      .values(
+        participants.map((participant, position) => ({
+          id: newId(),
+          activityId: id,
+          position,
+          ...participant,
+        })),
+      )
+      .execute(),
+  );
   return id;
 }
 
@@ -151,7 +162,8 @@ describe('organisation relations API', () => {
     const partnership = await addPartnership(vienna.id, zagreb.id, {
       signedOn: '2003-05',
       startedOn: '2003',
-      confirmedByA: true,
+      confirmation: 'claimed',
+      claimedBy: vienna.id,
     });
     const project = await addProject('Danube Cities', '2020-01', [
       { organisationId: zagreb.id, role: 'partner' },
@@ -170,6 +182,7 @@ describe('organisation relations API', () => {
 
     const response = await t.app.inject({ url: `/api/organisations/${zagreb.id}/relations` });
     expect(response.statusCode).toBe(200);
+    const unclaimed = { state: 'claimed', claimedBy: null, reason: null, changedAt: null };
     const summary = (
       organisation: { id: string; slug: string; name: string },
       country: string | null,
@@ -192,6 +205,8 @@ describe('organisation relations API', () => {
           until: null,
           other: summary(network, null, 'network'),
           source: { id: source.id, title: source.title, url: null },
+          confirmation: unclaimed,
+          version: 1,
         },
         {
           id: membershipHas,
@@ -201,6 +216,8 @@ describe('organisation relations API', () => {
           until: '2015',
           other: summary(member, 'HR'),
           source: null,
+          confirmation: unclaimed,
+          version: 1,
         },
       ],
       partnerships: [
@@ -211,10 +228,10 @@ describe('organisation relations API', () => {
           startedOn: '2003',
           signedOn: '2003-05',
           endedOn: null,
-          confirmedByA: true,
-          confirmedByB: false,
           other: summary(vienna, 'AT'),
           source: null,
+          confirmation: { state: 'claimed', claimedBy: vienna.id, reason: null, changedAt: null },
+          version: 1,
         },
       ],
       projects: [
@@ -229,9 +246,9 @@ describe('organisation relations API', () => {
           endsOn: null,
           role: 'partner',
           partners: [
-            { organisation: summary(vienna, 'AT'), role: 'lead' },
-            { organisation: summary(zagreb, 'HR'), role: 'partner' },
-            { organisation: summary(sofia, 'BG'), role: 'associate' },
+            { organisation: summary(vienna, 'AT'), role: 'lead', confirmation: unclaimed },
+            { organisation: summary(zagreb, 'HR'), role: 'partner', confirmation: unclaimed },
+            { organisation: summary(sofia, 'BG'), role: 'associate', confirmation: unclaimed },
           ],
         },
       ],

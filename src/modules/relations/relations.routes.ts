@@ -1,5 +1,4 @@
 import { Type } from '@sinclair/typebox';
-import { publicActor } from '../../platform/actor.js';
 import type { App } from '../../platform/http/app-types.js';
 import { IdOrSlugParams, problemResponses } from '../../platform/http/schemas.js';
 import { OrganisationRelations, RelationsQuery } from './relations.schemas.js';
@@ -22,6 +21,6 @@ export function relationsRoutes(app: App, { relations }: { relations: RelationsS
       querystring: RelationsQuery,
       response: { 200: Type.Ref(OrganisationRelations), ...problemResponses(400, 404) },
     },
-    handler: (request) => relations.ofOrganisation(publicActor, request.params.id, request.query.lang),
+    handler: (request) => relations.ofOrganisation(request.actor, request.params.id, request.query.lang),
   });
 }

@@ -1,9 +1,15 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { Nullable, Uuid } from '../../platform/http/schemas.js';
+import { Confirmation } from '../confirmation/confirmation.schemas.js';
 import { OrganisationSummary } from '../organisations/organisations.schemas.js';
 import { SourceSummary } from '../sources/sources.schemas.js';
 
 const Party = Type.Object({ organisation: Type.Ref(OrganisationSummary), role: Type.String() });
+const ProjectParty = Type.Object({
+  organisation: Type.Ref(OrganisationSummary),
+  role: Type.String(),
+  confirmation: Type.Ref(Confirmation),
+});
 
 export const RelatedMembership = Type.Object({
   id: Uuid,
@@ -15,6 +21,8 @@ export const RelatedMembership = Type.Object({
   until: Nullable(Type.String()),
   other: Type.Ref(OrganisationSummary),
   source: Nullable(Type.Ref(SourceSummary)),
+  confirmation: Type.Ref(Confirmation),
+  version: Type.Integer({ description: 'The version to send with a confirmation or a dispute.' }),
 });
 
 export const RelatedPartnership = Type.Object({
@@ -24,10 +32,10 @@ export const RelatedPartnership = Type.Object({
   startedOn: Nullable(Type.String()),
   signedOn: Nullable(Type.String()),
   endedOn: Nullable(Type.String()),
-  confirmedByA: Type.Boolean(),
-  confirmedByB: Type.Boolean(),
   other: Type.Ref(OrganisationSummary),
   source: Nullable(Type.Ref(SourceSummary)),
+  confirmation: Type.Ref(Confirmation),
+  version: Type.Integer({ description: 'The version to send with a confirmation or a dispute.' }),
 });
 
 export const RelatedProject = Type.Object({
@@ -40,7 +48,7 @@ export const RelatedProject = Type.Object({
   startsOn: Nullable(Type.String()),
   endsOn: Nullable(Type.String()),
   role: Type.String({ description: "The organisation's role in the project." }),
-  partners: Type.Array(Party, { description: 'Every partner, the lead first.' }),
+  partners: Type.Array(ProjectParty, { description: 'Every partner, the lead first.' }),
 });
 
 export const RelatedActivity = Type.Object({

@@ -16,6 +16,7 @@ import {
   findProjectsOf,
 } from './relations.repository.js';
 import type { OrganisationRelations } from './relations.schemas.js';
+import { presentConfirmation } from '../confirmation/confirmation.schemas.js';
 
 /**
  * Summaries of organisations, named in the reader's language where they have such a name. Names in the
@@ -115,14 +116,23 @@ export function createRelationsService(database: Database) {
             until: row.until,
             other: summary(isMember ? row.organisationId : row.memberId),
             source: source(row.sourceId),
+            confirmation: presentConfirmation(row),
+            version: row.version,
           };
         })
         .sort((a, b) => (a.direction === b.direction ? byName(a, b) : a.direction === 'member_of' ? -1 : 1));
       const relatedPartnerships = partnerships
-        .map(({ organisationAId, organisationBId, sourceId, ...row }) => ({
-          ...row,
-          other: summary(organisationAId === id ? organisationBId : organisationAId),
-          source: source(sourceId),
+        .map((row) => ({
+          id: row.id,
+          type: row.type,
+          status: row.status,
+          startedOn: row.startedOn,
+          signedOn: row.signedOn,
+          endedOn: row.endedOn,
+          other: summary(row.organisationAId === id ? row.organisationBId : row.organisationAId),
+          source: source(row.sourceId),
+          confirmation: presentConfirmation(row),
+          version: row.version,
         }))
         .sort(byName);
       const memberOfCount = relatedMemberships.filter((row) => row.direction === 'member_of').length;
@@ -137,6 +147,7 @@ export function createRelationsService(database: Database) {
           partners: (partnersOf.get(project.id) ?? []).map((row) => ({
             organisation: summary(row.organisationId),
             role: row.role,
+            confirmation: presentConfirmation(row),
           })),
         })),
         activities: activities.map(({ displayTitle, ...activity }) => ({

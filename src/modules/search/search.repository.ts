@@ -1,7 +1,8 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
 import type { SearchEntityType } from '../../platform/db/tables.js';
 import type { SearchTerm } from '../../domain/search-terms.js';
+import { PlaceIndex, type PlaceDetailColumns, type PlaceTermColumns } from './place-index.js';
 
 /** A stored search term that a query met. */
 export interface TermMatch {
@@ -20,125 +21,273 @@ export interface TermFilter {
   country?: string | undefined;
 }
 
+/** The registry's record types, whose terms the database searches (places are searched in memory). */
+export const registryTypes = ['organisation', 'project', 'activity'] as const;
+
+/** How a registry term was found: by a key, as a completion, as a one-edit variant, by trigrams. */
+export type Tier = 'key' | 'prefix' | 'variant' | 'fuzzy';
+
+export interface RegistryTermMatch extends TermMatch {
+  tier: Tier;
+}
+
+export interface OrganisationDetails {
+  id: string;
+  displayName: string;
+  kind: string;
+  country: string | null;
+  population: number | null;
+  latitude: number | null;
+  longitude: number | null;
+  geonamesId: number | null;
+  slug: string;
+  wikidataId: string | null;
+  lauCode: string | null;
+  nutsCode: string | null;
+  /** Memberships, partnerships, project partnerships and activity participations. */
+  relations: number;
+  /** Its names in the reader's language, when one was asked for. */
+  namesInLanguage: string[] | null;
+}
+
+export interface ProjectDetails {
+  id: string;
+  slug: string;
+  displayTitle: string;
+  status: string;
+}
+
+export interface ActivityDetails {
+  id: string;
+  displayTitle: string;
+  type: string;
+  country: string | null;
+}
+
+/** What one search reads from the database in one statement. */
+export interface SearchReading {
+  /** The version of the place terms, to tell whether the in-memory index is current. */
+  placesVersion: number;
+  registryTerms: RegistryTermMatch[];
+  /** The organisations that represent any of the candidate places. */
+  representatives: { id: string; geonamesId: number }[];
+}
+
+/** The registry's records that hits show. */
+export interface RecordDetails {
+  organisations: OrganisationDetails[];
+  projects: ProjectDetails[];
+  activities: ActivityDetails[];
+}
+
+export interface RegistryQuery {
+  /** The registry types to search; none skips the registry. */
+  types: readonly SearchEntityType[];
+  country?: string | undefined;
+  /** The query's key and its base forms. */
+  keys: readonly string[];
+  /** Completions: the `limit` most important terms whose key starts so. */
+  prefix?: { key: string; limit: number } | undefined;
+  /** One-edit variants of the key. */
+  variants: readonly string[];
+  /** A trigram search, with pg_trgm's similarity threshold. */
+  similarTo?: { key: string; threshold: number; limit: number } | undefined;
+}
+
+/** How many terms of one key are read, most important first (`san antonio` names 51 places). */
+export const termsPerKey = 50;
 /** The smallest string greater than every string starting with `prefix` (keys are ASCII). */
 function prefixUpperBound(prefix: string): string {
   return prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 }
 
-/** How many terms of one key are read, most important first (`san antonio` names 51 places). */
-const termsPerKey = 50;
-/**
- * Beyond this many keys, PostgreSQL's estimate of the probes (before statistics exist, as after a bulk
- * import) is high enough to compile the statement with JIT, which takes 100 ms for a 1 ms query.
- */
-const manyKeys = 64;
-
-function filterSql(filter: TermFilter) {
-  const types = filter.types ? sql`and t.entity_type in (${sql.join([...filter.types])})` : sql``;
-  const country = filter.country ? sql`and t.country = ${filter.country}` : sql``;
-  return sql`${types} ${country}`;
+/** An organisation as a hit shows it, with its relations and its names in the reader's language. */
+function organisationJson(language: string | undefined): RawBuilder<unknown> {
+  const namesInLanguage = language
+    ? sql`(select array_agg(distinct n.name order by n.name) from search_terms n
+        where n.entity_type = 'organisation' and n.entity_id = o.id::text and ${language} = any(n.languages))`
+    : sql`null`;
+  return sql`json_build_object(
+    'id', o.id, 'displayName', o.display_name, 'kind', o.kind, 'country', o.country,
+    'population', o.population, 'latitude', o.latitude, 'longitude', o.longitude,
+    'geonamesId', o.geonames_id, 'slug', o.slug, 'wikidataId', o.wikidata_id,
+    'lauCode', o.lau_code, 'nutsCode', o.nuts_code,
+    'relations', (select count(*) from memberships m where m.member_id = o.id)
+      + (select count(*) from memberships m where m.organisation_id = o.id)
+      + (select count(*) from partnerships p where p.organisation_a_id = o.id)
+      + (select count(*) from partnerships p where p.organisation_b_id = o.id)
+      + (select count(*) from project_partners pp where pp.organisation_id = o.id)
+      + (select count(*) from activity_participants ap where ap.organisation_id = o.id),
+    'namesInLanguage', ${namesInLanguage})`;
 }
 
 /**
- * Terms of the keys, one index probe per key through a lateral subquery: a plain join or `key in (...)`
- * lets the planner hash the keys and scan the whole table, which it does on a table without statistics.
+ * What every search needs from the database, in one call of `search_read` (migration 0008; the embedded
+ * database answers one statement at a time, so each round trip counts, and a function's statements are
+ * planned once): the version of the places, the registry's terms that the query meets through the
+ * registry-only indexes, and the organisations that represent any of `candidatePlaceIds`.
  */
-function termsOfKeys(keys: readonly string[], filter: TermFilter) {
-  return sql<TermMatch>`
-    select matched.* from unnest(${[...new Set(keys)]}::text[]) as wanted(key)
-    cross join lateral (
-      select t.entity_type, t.entity_id, t.name, t.languages, t.key, t.importance, t.country
-      from search_terms t
-      where t.key = wanted.key ${filterSql(filter)}
-      order by t.importance desc
-      limit ${termsPerKey}
-    ) as matched`;
-}
-
-/** The most important terms starting with `prefix` (a btree range read), primary names first. */
-function termsStartingWith(
-  prefix: string,
-  limit: number,
-  primaryLanguages: readonly string[],
-  filter: TermFilter,
-) {
-  return sql<TermMatch>`
-    select t.entity_type, t.entity_id, t.name, t.languages, t.key, t.importance, t.country
-    from search_terms t
-    where t.key ~>=~ ${prefix} and t.key ~<~ ${prefixUpperBound(prefix)} ${filterSql(filter)}
-    order by (t.entity_type <> 'place' or cardinality(t.languages) = 0
-        or t.languages && ${[...primaryLanguages]}::text[]) desc,
-      t.importance desc
-    limit ${limit}`;
-}
-
-/**
- * Terms whose key equals one of `keys` (a query's key, its base forms or a thousand one-edit variants of
- * a long name), at most {@link termsPerKey} of each key, most important first.
- */
-export async function findTermsByKeys(
+export async function readSearch(
   db: Executor,
-  { keys, filter }: { keys: readonly string[]; filter: TermFilter },
-): Promise<TermMatch[]> {
-  if (keys.length === 0) return [];
-  const query = termsOfKeys(keys, filter);
-  if (keys.length <= manyKeys) return (await query.execute(db)).rows;
-  const withoutJit = async (trx: Executor) => {
-    await sql`select set_config('jit', 'off', true)`.execute(trx);
-    return (await query.execute(trx)).rows;
+  { registry, candidatePlaceIds }: { registry: RegistryQuery; candidatePlaceIds: readonly number[] },
+): Promise<SearchReading> {
+  const { prefix, similarTo } = registry;
+  // As text, parsed here: cheaper than the embedded database's thread parsing it and handing over objects.
+  const { rows } = await sql<{ reading: string }>`select search_read(
+      ${[...new Set(registry.keys)]}::text[], ${prefix?.key ?? null}::text,
+      ${prefix ? prefixUpperBound(prefix.key) : null}::text, ${prefix?.limit ?? 0}::integer,
+      ${[...registry.variants]}::text[], ${similarTo?.key ?? null}::text,
+      ${similarTo?.threshold ?? 0}::real, ${similarTo?.limit ?? 0}::integer,
+      ${[...registry.types]}::text[], ${registry.country ?? null}::text,
+      ${[...candidatePlaceIds]}::bigint[])::text as reading`.execute(db);
+  const reading = JSON.parse(rows[0]!.reading) as Omit<SearchReading, 'registryTerms'> & {
+    registryTerms: (RegistryTermMatch & { similarity: number | null })[];
   };
-  return db.isTransaction ? withoutJit(db) : db.transaction().execute(withoutJit);
+  return {
+    ...reading,
+    placesVersion: Number(reading.placesVersion),
+    registryTerms: reading.registryTerms.map(({ similarity, ...term }) =>
+      similarity === null ? term : { ...term, similarity },
+    ),
+  };
 }
 
-/**
- * In one statement, the terms of a few `keys` (as {@link findTermsByKeys}) and the `prefixLimit` most
- * important terms whose key starts with `prefix`, names in `primaryLanguages` (and every name of a
- * registry record) first, so that a place's own names are not crowded out by the exonyms of larger
- * places (`dzi`: Dzierżoniów before Lithuanian `Dzinanas`, Jinan).
- */
-export async function findTermsByKeysOrPrefix(
+/** The registry's records that hits show, with what ranks them (relations) and names them. */
+export async function readRecords(
   db: Executor,
   {
-    keys,
-    prefix,
-    prefixLimit,
-    primaryLanguages,
-    filter,
+    organisationIds,
+    projectIds,
+    activityIds,
+    language,
   }: {
-    keys: readonly string[];
-    prefix: string;
-    prefixLimit: number;
-    primaryLanguages: readonly string[];
-    filter: TermFilter;
+    organisationIds: readonly string[];
+    projectIds: readonly string[];
+    activityIds: readonly string[];
+    language: string | undefined;
   },
-): Promise<TermMatch[]> {
-  if (keys.length > manyKeys) throw new Error('Too many keys for one statement with a prefix.');
-  const { rows } = await sql<TermMatch>`
-    (${termsOfKeys(keys, filter)})
-    union all
-    (${termsStartingWith(prefix, prefixLimit, primaryLanguages, filter)})`.execute(db);
-  return rows;
+): Promise<RecordDetails> {
+  if (organisationIds.length + projectIds.length + activityIds.length === 0) {
+    return { organisations: [], projects: [], activities: [] };
+  }
+  const { rows } = await sql<RecordDetails>`
+    select
+      (select coalesce(json_agg(${organisationJson(language)}), '[]') from organisations o
+        where o.id = any(${[...organisationIds]}::uuid[])) as organisations,
+      (select coalesce(json_agg(json_build_object(
+          'id', p.id, 'slug', p.slug, 'displayTitle', p.display_title, 'status', p.status)), '[]')
+        from projects p where p.id = any(${[...projectIds]}::uuid[])) as projects,
+      (select coalesce(json_agg(json_build_object(
+          'id', a.id, 'displayTitle', a.display_title, 'type', a.type, 'country', a.country)), '[]')
+        from activities a where a.id = any(${[...activityIds]}::uuid[])) as activities`.execute(db);
+  return rows[0]!;
 }
 
-/** Terms whose key shares enough trigrams with `key`, most similar first (the trigram GIN index). */
-export async function findFuzzyMatches(
-  db: Executor,
-  { key, threshold, limit, filter }: { key: string; threshold: number; limit: number; filter: TermFilter },
-): Promise<TermMatch[]> {
-  const types = filter.types ? sql`and entity_type in (${sql.join([...filter.types])})` : sql``;
-  const country = filter.country ? sql`and country = ${filter.country}` : sql``;
-  // `%` uses the GIN index with the session's threshold; set it for this statement's transaction only.
-  const run = async (trx: Executor) => {
-    await sql`select set_config('pg_trgm.similarity_threshold', ${String(threshold)}, true)`.execute(trx);
-    const { rows } = await sql<TermMatch>`
-      select entity_type, entity_id, name, languages, key, importance, country, similarity(key, ${key}) as similarity
-      from search_terms
-      where key % ${key} ${types} ${country}
-      order by similarity desc, importance desc
-      limit ${limit}`.execute(trx);
-    return rows;
+const unitSeparator = '\u001f';
+const recordSeparator = '\u001e';
+
+/**
+ * Reads every place term and what a hit shows of every place, with the version they are at, in one
+ * statement (so in one snapshot), as two texts of separated records: a quarter of a million rows as
+ * objects would take the embedded database seconds to hand over.
+ */
+export async function readPlaceIndex(db: Executor): Promise<PlaceIndex> {
+  const { rows } = await sql<{ version: number | string; terms: string | null; places: string | null }>`
+    select
+      (select version from search_index_versions where part = 'places') as version,
+      (select string_agg(concat_ws(chr(31), t.entity_id, t.key, t.importance, coalesce(t.country, ''),
+          array_to_string(t.languages, ','), translate(t.name, chr(30) || chr(31), '  ')), chr(30))
+        from search_terms t where t.entity_type = 'place') as terms,
+      (select string_agg(concat_ws(chr(31), p.geonames_id, p.population, p.latitude, p.longitude, p.country,
+          coalesce(p.feature_code, ''), coalesce(p.lau_code, ''), coalesce(p.nuts_code, ''),
+          translate(coalesce(p.name_en, p.name), chr(30) || chr(31), '  ')), chr(30))
+        from (select * from places order by geonames_id) as p) as places`.execute(db);
+  const row = rows[0]!;
+  return new PlaceIndex(Number(row.version), decodeTerms(row.terms), decodePlaces(row.places));
+}
+
+/** Counts the records of a text of `recordSeparator`-separated records. */
+function countRecords(text: string | null): number {
+  let count = 0;
+  for (let at = text ? 0 : -1; at !== -1; at = text!.indexOf(recordSeparator, at + 1)) count++;
+  return count;
+}
+
+/** Reads the fields of a text of records one after the other. */
+function fieldReader(text: string) {
+  let at = 0;
+  return (separator: string) => {
+    const end = text.indexOf(separator, at);
+    const value = text.slice(at, end === -1 ? undefined : end);
+    at = end + 1;
+    return value;
   };
-  return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+function decodeTerms(text: string | null): PlaceTermColumns {
+  const count = countRecords(text);
+  const columns: PlaceTermColumns = {
+    placeId: new Int32Array(count),
+    key: new Array<string>(count),
+    importance: new Float64Array(count),
+    country: new Array<string | null>(count),
+    languages: new Array<string[]>(count),
+    name: new Array<string>(count),
+  };
+  // Lists of languages and countries repeat: each distinct one is kept once.
+  const languageLists = new Map<string, string[]>();
+  const countries = new Map<string, string>();
+  const field = fieldReader(text ?? '');
+  for (let term = 0; term < count; term++) {
+    columns.placeId[term] = Number(field(unitSeparator));
+    columns.key[term] = field(unitSeparator);
+    columns.importance[term] = Number(field(unitSeparator));
+    const country = field(unitSeparator);
+    columns.country[term] = country
+      ? (countries.get(country) ?? countries.set(country, country).get(country)!)
+      : null;
+    const languages = field(unitSeparator);
+    let list = languageLists.get(languages);
+    if (!list) {
+      list = languages ? languages.split(',') : [];
+      languageLists.set(languages, list);
+    }
+    columns.languages[term] = list;
+    columns.name[term] = field(recordSeparator);
+  }
+  return columns;
+}
+
+function decodePlaces(text: string | null): PlaceDetailColumns {
+  const count = countRecords(text);
+  const columns: PlaceDetailColumns = {
+    placeId: new Int32Array(count),
+    name: new Array<string>(count),
+    featureCode: new Array<string | null>(count),
+    country: new Array<string>(count),
+    population: new Float64Array(count),
+    latitude: new Float64Array(count),
+    longitude: new Float64Array(count),
+    lauCode: new Array<string | null>(count),
+    nutsCode: new Array<string | null>(count),
+  };
+  // Countries and feature codes repeat: each distinct one is kept once.
+  const strings = new Map<string, string>();
+  const shared = (value: string) => strings.get(value) ?? strings.set(value, value).get(value)!;
+  const field = fieldReader(text ?? '');
+  for (let position = 0; position < count; position++) {
+    columns.placeId[position] = Number(field(unitSeparator));
+    columns.population[position] = Number(field(unitSeparator));
+    columns.latitude[position] = Number(field(unitSeparator));
+    columns.longitude[position] = Number(field(unitSeparator));
+    columns.country[position] = shared(field(unitSeparator));
+    const featureCode = field(unitSeparator);
+    columns.featureCode[position] = featureCode ? shared(featureCode) : null;
+    columns.lauCode[position] = field(unitSeparator) || null;
+    columns.nutsCode[position] = field(unitSeparator) || null;
+    columns.name[position] = field(recordSeparator);
+  }
+  return columns;
 }
 
 /** Replaces the search terms of one entity. */

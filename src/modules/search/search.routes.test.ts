@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrganisation } from '../../../test/factories.js';
+import { importanceOf, termsForNames } from '../../domain/search-terms.js';
+import { replaceTerms } from './search.repository.js';
 import { insertFixturePlaces } from '../../../test/places-fixture.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 
@@ -90,6 +92,74 @@ describe('GET /api/search', () => {
   it('refuses an unknown parameter and an empty query with 400', async () => {
     expect((await t.app.inject({ url: '/api/search?q=nis&colour=red' })).statusCode).toBe(400);
     expect((await t.app.inject({ url: '/api/search?q=' })).statusCode).toBe(400);
+  });
+});
+
+/** Adds a gazetteer place with one name. */
+async function addPlace(geonamesId: number, name: string, population: number): Promise<void> {
+  await t.database.db
+    .insertInto('places')
+    .values({
+      geonamesId,
+      name,
+      nameEn: name,
+      country: 'XK',
+      featureCode: 'PPL',
+      admin1Code: null,
+      population,
+      latitude: 42.5,
+      longitude: 20.9,
+      lauCode: null,
+      nutsCode: null,
+    })
+    .execute();
+  await replaceTerms(
+    t.database.db,
+    { type: 'place', id: String(geonamesId), importance: importanceOf(population), country: 'XK' },
+    termsForNames([{ name, language: 'en' }]),
+  );
+}
+
+describe('GET /api/search over the registry’s own names', () => {
+  it('finds an organisation by a name with one typo, and by one two typos away', async () => {
+    const covenant = await makeOrganisation(t.app, {
+      kind: 'network',
+      country: null,
+      names: [{ name: 'Covenant Mayors', language: 'en', kind: 'official' }],
+    });
+    expect((await search('q=Covenant%20Myaors')).hits[0]).toMatchObject({
+      id: covenant.id,
+      matched: { kind: 'typo' },
+    });
+    expect((await search('q=Covnant%20Myaors')).hits[0]).toMatchObject({
+      id: covenant.id,
+      matched: { kind: 'fuzzy' },
+    });
+  });
+
+  it('shows the details of a place that comes up once a record’s exact name rules out spelling variants', async () => {
+    // Seven larger places one letter off `metropol` would be the first hits for a query that meets no
+    // name; an organisation called so makes them irrelevant, and the completion `Metropolis` comes next.
+    const variants = ['Metropal', 'Metropel', 'Metropul', 'Metrapol', 'Metripol', 'Metrupol', 'Netropol'];
+    for (const [position, name] of variants.entries()) await addPlace(9_100_001 + position, name, 100_000);
+    await addPlace(9_100_100, 'Metropolis', 1_000);
+    const before = await search('q=Metropol&limit=2');
+    expect(before.hits.map((hit: { name: string }) => hit.name)).toHaveLength(2);
+    expect(before.hits[0].matched.kind).toBe('typo');
+
+    const metropol = await makeOrganisation(t.app, {
+      names: [{ name: 'Metropol', language: 'en', kind: 'official' }],
+    });
+    const { hits } = await search('q=Metropol&limit=2');
+    expect(hits[0]).toMatchObject({ id: metropol.id, matched: { kind: 'exact' } });
+    expect(hits[1]).toMatchObject({
+      type: 'place',
+      name: 'Metropolis',
+      matched: { kind: 'prefix' },
+      population: 1_000,
+      latitude: 42.5,
+      ids: { geonamesId: 9_100_100 },
+    });
   });
 });
 

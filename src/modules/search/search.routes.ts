@@ -9,6 +9,16 @@ const tags = ['search'];
 
 /** GET /api/search and GET /api/resolve. */
 export function searchRoutes(app: App, { search }: { search: SearchService }): void {
+  // The gazetteer's names are read into memory while the server is being built (the embedded database
+  // works on its own thread meanwhile), not at the first search; a failure is only logged, and the first
+  // search tries again.
+  const loading = search.loadIndex().catch((error: unknown) => {
+    app.log.warn({ err: error }, 'the search index of the gazetteer could not be loaded');
+  });
+  app.addHook('onClose', async () => {
+    await loading;
+  });
+
   app.get('/api/search', {
     schema: {
       operationId: 'search',

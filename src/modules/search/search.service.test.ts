@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/test-database.js';
 import { importanceOf, termsForNames } from '../../domain/search-terms.js';
 import { publicActor } from '../../platform/actor.js';
-import { replaceTerms } from './search.repository.js';
+import { deleteTerms, replaceTerms } from './search.repository.js';
 import { createSearchService, type SearchService } from './search.service.js';
 
 /** Places whose names compete for short, foreign and misspelt queries (real GeoNames ids and sizes). */
@@ -115,5 +115,49 @@ describe('search ranking over competing names', () => {
   it('finds a long name with one typo and a name two typos away', async () => {
     expect((await firstHits('Saint Petersbrug'))[0]).toEqual({ id: 498817, kind: 'typo' });
     expect((await firstHits('Daatmuth'))[0]).toEqual({ id: 5935277, kind: 'fuzzy' });
+  });
+});
+
+describe('the gazetteer’s names, searched in memory', () => {
+  it('finds a place added after a search, and no longer one whose names were removed', async () => {
+    expect(await firstHits('Zzyzx')).toEqual([]);
+    await database.db
+      .insertInto('places')
+      .values({
+        geonamesId: 5411079,
+        name: 'Zzyzx',
+        nameEn: 'Zzyzx',
+        country: 'US',
+        featureCode: 'PPL',
+        admin1Code: null,
+        population: 10,
+        latitude: 35.14,
+        longitude: -116.1,
+        lauCode: null,
+        nutsCode: null,
+      })
+      .execute();
+    await replaceTerms(
+      database.db,
+      { type: 'place', id: '5411079', importance: importanceOf(10), country: 'US' },
+      termsForNames([{ name: 'Zzyzx', language: 'en' }]),
+    );
+    expect(await firstHits('Zzyzx')).toEqual([{ id: 5411079, kind: 'exact' }]);
+    await deleteTerms(database.db, 'place', '5411079');
+    expect(await firstHits('Zzyzx')).toEqual([]);
+  });
+
+  it('shows the details of the places it finds, and counts every place found in the facets', async () => {
+    const { hits, facets } = await search.search(publicActor, { q: 'Ma', limit: 1 });
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ type: 'place', population: 3_001_184, kind: 'PPL', country: 'IR' });
+    expect(facets.type).toEqual([{ value: 'place', count: 3 }]);
+    expect(facets.country).toEqual(
+      expect.arrayContaining([
+        { value: 'FR', count: 1 },
+        { value: 'IR', count: 1 },
+        { value: 'RU', count: 1 },
+      ]),
+    );
   });
 });

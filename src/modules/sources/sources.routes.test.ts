@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrganisation, makeSource, makeTheme } from '../../../test/factories.js';
+import { writeFixtures } from '../../../test/fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { newId } from '../../platform/db/helpers.js';
 
@@ -172,17 +173,19 @@ describe('sources API', () => {
     const source = await makeSource(t.app);
     const member = await makeOrganisation(t.app);
     const network = await makeOrganisation(t.app, { kind: 'network', country: null });
-    await t.database.db
-      .insertInto('memberships')
-      .values({
-        id: newId(),
-        memberId: member.id,
-        organisationId: network.id,
-        role: 'member',
-        description: {},
-        sourceId: source.id,
-      })
-      .execute();
+    await writeFixtures(t.database, (db) =>
+      db
+        .insertInto('memberships')
+        .values({
+          id: newId(),
+          memberId: member.id,
+          organisationId: network.id,
+          role: 'member',
+          description: {},
+          sourceId: source.id,
+        })
+        .execute(),
+    );
     const response = await t.app.inject({ method: 'DELETE', url: `/api/sources/${source.id}` });
     expect(response.statusCode).toBe(409);
     expect(response.json().code).toBe('source.in_use');

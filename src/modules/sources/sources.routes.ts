@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { publicActor } from '../../platform/actor.js';
 import type { App } from '../../platform/http/app-types.js';
 import { DeleteQuery } from '../../platform/http/delete-query.js';
 import { IdParams, Page, problemResponses } from '../../platform/http/schemas.js';
 import { Source, SourceCreate, SourceListQuery, SourceUpdate } from './sources.schemas.js';
 import type { SourcesService } from './sources.service.js';
+import { administrators, editorsAndCoordinators } from '../access/access.service.js';
 
 const tags = ['sources'];
 
@@ -19,10 +19,11 @@ export function sourcesRoutes(app: App, { sources }: { sources: SourcesService }
       querystring: SourceListQuery,
       response: { 200: Page(Type.Ref(Source), 'Source'), ...problemResponses(400) },
     },
-    handler: (request) => sources.list(publicActor, request.query),
+    handler: (request) => sources.list(request.actor, request.query),
   });
 
   app.post('/api/sources', {
+    config: { policy: editorsAndCoordinators },
     schema: {
       operationId: 'createSource',
       summary: 'Create a source',
@@ -31,7 +32,7 @@ export function sourcesRoutes(app: App, { sources }: { sources: SourcesService }
       response: { 201: Type.Ref(Source), ...problemResponses(400) },
     },
     handler: async (request, reply) => {
-      const source = await sources.create(publicActor, request.body as SourceCreate);
+      const source = await sources.create(request.actor, request.body as SourceCreate);
       return reply
         .status(201)
         .header('location', `/api/sources/${source.id}`)
@@ -49,12 +50,13 @@ export function sourcesRoutes(app: App, { sources }: { sources: SourcesService }
       response: { 200: Type.Ref(Source), ...problemResponses(400, 404) },
     },
     handler: async (request, reply) => {
-      const source = await sources.get(publicActor, request.params.id);
+      const source = await sources.get(request.actor, request.params.id);
       return reply.header('etag', `"${source.version}"`).send(source);
     },
   });
 
   app.patch('/api/sources/:id', {
+    config: { policy: administrators },
     schema: {
       operationId: 'updateSource',
       summary: 'Change a source',
@@ -65,12 +67,13 @@ export function sourcesRoutes(app: App, { sources }: { sources: SourcesService }
       response: { 200: Type.Ref(Source), ...problemResponses(400, 404, 409) },
     },
     handler: async (request, reply) => {
-      const source = await sources.update(publicActor, request.params.id, request.body as SourceUpdate);
+      const source = await sources.update(request.actor, request.params.id, request.body as SourceUpdate);
       return reply.header('etag', `"${source.version}"`).send(source);
     },
   });
 
   app.delete('/api/sources/:id', {
+    config: { policy: administrators },
     schema: {
       operationId: 'deleteSource',
       summary: 'Delete a source',
@@ -81,7 +84,7 @@ export function sourcesRoutes(app: App, { sources }: { sources: SourcesService }
       response: { 204: Type.Null({ description: 'Deleted' }), ...problemResponses(400, 404, 409) },
     },
     handler: async (request, reply) => {
-      await sources.remove(publicActor, request.params.id, request.query.version);
+      await sources.remove(request.actor, request.params.id, request.query.version);
       return reply.status(204).send(null);
     },
   });

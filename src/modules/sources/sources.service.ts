@@ -36,14 +36,14 @@ export function createSourcesService(database: Database) {
       return present(row);
     },
 
-    async create(_actor: Actor, input: SourceCreate, executor?: Executor): Promise<Source> {
+    async create(actor: Actor, input: SourceCreate, executor?: Executor): Promise<Source> {
       const work = async (trx: Executor) =>
         present(await insertSource(trx, { ...input, id: newId(), searchText: sourceSearchText(input) }));
-      return executor ? work(executor) : inTransaction(database, work);
+      return executor ? work(executor) : inTransaction(database, actor, work);
     },
 
-    async update(_actor: Actor, id: string, patch: SourceUpdate): Promise<Source> {
-      return inTransaction(database, async (trx) => {
+    async update(actor: Actor, id: string, patch: SourceUpdate): Promise<Source> {
+      return inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           id,
@@ -63,8 +63,8 @@ export function createSourcesService(database: Database) {
     },
 
     /** Deletes a source that no record cites; a cited one gets 409 `source.in_use`. */
-    async remove(_actor: Actor, id: string, version?: number): Promise<void> {
-      await inTransaction(database, async (trx) => {
+    async remove(actor: Actor, id: string, version?: number): Promise<void> {
+      await inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           id,

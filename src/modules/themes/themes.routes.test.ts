@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeOrganisation, makeProgramme, makeSource, makeTheme } from '../../../test/factories.js';
+import { writeFixtures } from '../../../test/fixtures.js';
 import { createTestApp, type TestApp } from '../../../test/test-app.js';
 import { newId } from '../../platform/db/helpers.js';
 
@@ -233,20 +234,20 @@ describe('themes API', () => {
 
     const tagged = await makeTheme(t.app);
     const other = await makeOrganisation(t.app);
-    await t.database.db
-      .insertInto('partnerships')
-      .values({
-        id: newId(),
-        organisationAId: city.id,
-        organisationBId: other.id,
-        type: 'twinning',
-        status: 'active',
-        confirmedByA: false,
-        confirmedByB: false,
-        description: {},
-        themes: [tagged.code],
-      })
-      .execute();
+    await writeFixtures(t.database, (db) =>
+      db
+        .insertInto('partnerships')
+        .values({
+          id: newId(),
+          organisationAId: city.id,
+          organisationBId: other.id,
+          type: 'twinning',
+          status: 'active',
+          description: {},
+          themes: [tagged.code],
+        })
+        .execute(),
+    );
     const taggedResponse = await t.app.inject({ method: 'DELETE', url: `/api/themes/${tagged.id}` });
     expect(taggedResponse.json()).toMatchObject({ status: 409, code: 'theme.in_use' });
   });

@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
-import { publicActor } from '../../platform/actor.js';
 import type { App } from '../../platform/http/app-types.js';
 import { DeleteQuery } from '../../platform/http/delete-query.js';
 import { Page, problemResponses } from '../../platform/http/schemas.js';
 import { Theme, ThemeCreate, ThemeGetQuery, ThemeListQuery, ThemeUpdate } from './themes.schemas.js';
 import type { ThemesService } from './themes.service.js';
+import { administrators } from '../access/access.service.js';
 
 const tags = ['themes'];
 
@@ -27,10 +27,11 @@ export function themesRoutes(app: App, { themes }: { themes: ThemesService }): v
       querystring: ThemeListQuery,
       response: { 200: Page(Type.Ref(Theme), 'Theme'), ...problemResponses(400) },
     },
-    handler: (request) => themes.list(publicActor, request.query),
+    handler: (request) => themes.list(request.actor, request.query),
   });
 
   app.post('/api/themes', {
+    config: { policy: administrators },
     schema: {
       operationId: 'createTheme',
       summary: 'Create a theme',
@@ -39,7 +40,7 @@ export function themesRoutes(app: App, { themes }: { themes: ThemesService }): v
       response: { 201: Type.Ref(Theme), ...problemResponses(400, 409) },
     },
     handler: async (request, reply) => {
-      const theme = await themes.create(publicActor, request.body as ThemeCreate);
+      const theme = await themes.create(request.actor, request.body as ThemeCreate);
       return reply
         .status(201)
         .header('location', `/api/themes/${theme.id}`)
@@ -58,12 +59,13 @@ export function themesRoutes(app: App, { themes }: { themes: ThemesService }): v
       response: { 200: Type.Ref(Theme), ...problemResponses(400, 404) },
     },
     handler: async (request, reply) => {
-      const theme = await themes.get(publicActor, request.params.id, request.query.lang);
+      const theme = await themes.get(request.actor, request.params.id, request.query.lang);
       return reply.header('etag', `"${theme.version}"`).send(theme);
     },
   });
 
   app.patch('/api/themes/:id', {
+    config: { policy: administrators },
     schema: {
       operationId: 'updateTheme',
       summary: 'Change a theme',
@@ -76,12 +78,13 @@ export function themesRoutes(app: App, { themes }: { themes: ThemesService }): v
       response: { 200: Type.Ref(Theme), ...problemResponses(400, 404, 409) },
     },
     handler: async (request, reply) => {
-      const theme = await themes.update(publicActor, request.params.id, request.body as ThemeUpdate);
+      const theme = await themes.update(request.actor, request.params.id, request.body as ThemeUpdate);
       return reply.header('etag', `"${theme.version}"`).send(theme);
     },
   });
 
   app.delete('/api/themes/:id', {
+    config: { policy: administrators },
     schema: {
       operationId: 'deleteTheme',
       summary: 'Delete a theme',
@@ -93,7 +96,7 @@ export function themesRoutes(app: App, { themes }: { themes: ThemesService }): v
       response: { 204: Type.Null({ description: 'Deleted' }), ...problemResponses(404, 409) },
     },
     handler: async (request, reply) => {
-      await themes.remove(publicActor, request.params.id, request.query.version);
+      await themes.remove(request.actor, request.params.id, request.query.version);
       return reply.status(204).send(null);
     },
   });

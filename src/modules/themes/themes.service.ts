@@ -68,7 +68,7 @@ export function createThemesService(database: Database) {
       return theme!;
     },
 
-    async create(_actor: Actor, input: ThemeCreate, executor?: Executor): Promise<Theme> {
+    async create(actor: Actor, input: ThemeCreate, executor?: Executor): Promise<Theme> {
       const work = async (trx: Executor) => {
         assertNoFieldErrors(entity, [
           ...checkTheme(input),
@@ -87,11 +87,11 @@ export function createThemesService(database: Database) {
         const [theme] = await present(trx, [row], 'en');
         return theme!;
       };
-      return executor ? work(executor) : inTransaction(database, work);
+      return executor ? work(executor) : inTransaction(database, actor, work);
     },
 
-    async update(_actor: Actor, idOrCode: string, patch: ThemeUpdate): Promise<Theme> {
-      return inTransaction(database, async (trx) => {
+    async update(actor: Actor, idOrCode: string, patch: ThemeUpdate): Promise<Theme> {
+      return inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           idOrCode,
@@ -121,8 +121,8 @@ export function createThemesService(database: Database) {
     },
 
     /** Deletes a theme no record uses; a used one gets 409 `theme.in_use`. */
-    async remove(_actor: Actor, idOrCode: string, version?: number): Promise<void> {
-      await inTransaction(database, async (trx) => {
+    async remove(actor: Actor, idOrCode: string, version?: number): Promise<void> {
+      await inTransaction(database, actor, async (trx) => {
         const current = assertCurrentVersion(
           entity,
           idOrCode,

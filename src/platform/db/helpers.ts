@@ -1,5 +1,6 @@
 import { sql, type SelectQueryBuilder, type Transaction } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
+import { actorLabel, type Actor } from '../actor.js';
 import { notFound, staleVersion } from '../errors.js';
 import type { Database } from './database.js';
 import type { Tables } from './tables.js';
@@ -9,25 +10,53 @@ export function newId(): string {
   return uuidv7();
 }
 
+/** Options of a transaction. */
+export interface TransactionOptions {
+  /** For a consistent read of several tables (an export): `repeatable read`. */
+  isolationLevel?: 'read committed' | 'repeatable read' | 'serializable';
+}
+
 /**
- * Runs `work` in one transaction: every write of a use case commits or rolls back together. When the
- * database handle is already a transaction (see {@link withinTransaction}), the work joins it, so
- * several use cases compose into one atomic write.
+ * Tells the database who is acting for the rest of the transaction. The audit trigger on every registry
+ * table reads it (and refuses a write without it), so each change is recorded with its actor and request.
  */
-export function inTransaction<T>(
+export async function setTransactionActor(trx: Transaction<Tables>, actor: Actor): Promise<void> {
+  const requestId = actor.kind === 'system' ? null : (actor.requestId ?? null);
+  await sql`select set_config('pobratim.actor', ${actorLabel(actor)}, true),
+    set_config('pobratim.request_id', ${requestId ?? ''}, true)`.execute(trx);
+}
+
+/**
+ * Runs `work` in one transaction on behalf of `actor`: every write of a use case commits or rolls back
+ * together, and the audit trail records who made it. When the database handle is already a transaction
+ * (see {@link withinTransaction}), the work joins it, so several use cases compose into one atomic write.
+ */
+export async function inTransaction<T>(
   database: Database,
+  actor: Actor,
   work: (trx: Transaction<Tables>) => Promise<T>,
+  options: TransactionOptions = {},
 ): Promise<T> {
-  if (database.db.isTransaction) return work(database.db as Transaction<Tables>);
-  return database.db.transaction().execute(work);
+  if (database.db.isTransaction) {
+    const trx = database.db as Transaction<Tables>;
+    await setTransactionActor(trx, actor);
+    return work(trx);
+  }
+  let transaction = database.db.transaction();
+  if (options.isolationLevel) transaction = transaction.setIsolationLevel(options.isolationLevel);
+  return transaction.execute(async (trx) => {
+    await setTransactionActor(trx, actor);
+    return work(trx);
+  });
 }
 
 /** Runs `work` with a database handle bound to one transaction, for composing services atomically. */
 export function withinTransaction<T>(
   database: Database,
+  actor: Actor,
   work: (transactional: Database) => Promise<T>,
 ): Promise<T> {
-  return inTransaction(database, (trx) => work({ ...database, db: trx }));
+  return inTransaction(database, actor, (trx) => work({ ...database, db: trx }));
 }
 
 /** Checks that a record exists and is at the version the writer read. */

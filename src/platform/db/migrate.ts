@@ -42,6 +42,8 @@ export async function migrateToLatest(db: Kysely<Tables>, dir = migrationsDir): 
         .executeTakeFirst();
       if (done) return false;
       const text = await fs.readFile(path.join(dir, file), 'utf8');
+      // A migration that changes registry rows is audited like any other writer.
+      await sql`select set_config('pobratim.actor', 'system:migrate', true)`.execute(trx);
       await sql.raw(text).execute(trx);
       await trx.insertInto('schemaMigrations').values({ name }).execute();
       return true;

@@ -20,6 +20,54 @@ export interface SystemStateTable {
   updatedAt: Timestamp;
 }
 
+export interface UsersTable {
+  id: string;
+  email: string;
+  displayName: string | null;
+  passwordHash: string | null;
+  admin: Generated<boolean>;
+  status: Generated<'invited' | 'active' | 'disabled'>;
+  totpSecret: string | null;
+  totpPendingSecret: string | null;
+  totpLastTimeStep: number | null;
+  version: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface UserRolesTable {
+  userId: string;
+  organisationId: string;
+  role: 'coordinator' | 'editor' | 'viewer';
+  createdAt: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  userId: string;
+  tokenHash: string;
+  csrfToken: string;
+  createdAt: Timestamp;
+  lastSeenAt: Timestamp;
+  expiresAt: Timestamp;
+}
+
+export interface AuthTokensTable {
+  id: string;
+  userId: string;
+  kind: 'password_reset' | 'invitation';
+  tokenHash: string;
+  expiresAt: Timestamp;
+  usedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  createdAt: Timestamp;
+}
+
+export interface LoginFailuresTable {
+  id: string;
+  emailHash: string;
+  failedAt: Timestamp;
+}
+
 export interface SourcesTable {
   id: string;
   key: string | null;
@@ -84,7 +132,15 @@ export interface NamesTable {
   position: number;
 }
 
-export interface MembershipsTable {
+/** Confirmation by both sides of a relation (migration 0005): see src/domain/confirmation.ts. */
+export interface ConfirmationColumns {
+  confirmation: Generated<'claimed' | 'confirmed' | 'disputed' | 'reported_by_source'>;
+  claimedBy: string | null;
+  confirmationNote: string | null;
+  confirmationChangedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface MembershipsTable extends ConfirmationColumns {
   id: string;
   memberId: string;
   organisationId: string;
@@ -98,7 +154,7 @@ export interface MembershipsTable {
   updatedAt: Timestamp;
 }
 
-export interface PartnershipsTable {
+export interface PartnershipsTable extends ConfirmationColumns {
   id: string;
   organisationAId: string;
   organisationBId: string;
@@ -108,8 +164,6 @@ export interface PartnershipsTable {
   signedOn: string | null;
   endedOn: string | null;
   agreementUrl: string | null;
-  confirmedByA: boolean;
-  confirmedByB: boolean;
   description: Json<LocalisedText>;
   themes: string[];
   sourceId: string | null;
@@ -145,7 +199,7 @@ export interface ProjectsTable {
   updatedAt: Timestamp;
 }
 
-export interface ProjectPartnersTable {
+export interface ProjectPartnersTable extends ConfirmationColumns {
   id: string;
   projectId: string;
   organisationId: string;
@@ -202,15 +256,137 @@ export interface ProgrammesTable {
   updatedAt: Timestamp;
 }
 
+/** One change to one row, written by the audit trigger (migration 0004); append-only. */
+export interface AuditEventsTable {
+  id: Generated<number>;
+  occurredAt: Timestamp;
+  transactionId: Generated<number>;
+  /** `user:<uuid>`, `system:<name>` or `public`. */
+  actor: string;
+  requestId: string | null;
+  entity: string;
+  entityId: string;
+  action: 'insert' | 'update' | 'delete' | 'erase';
+  /** The row before and after the change, without secrets (keys camelCased on reading, like columns). */
+  before: Json<Record<string, unknown> | null>;
+  after: Json<Record<string, unknown> | null>;
+  parentEntity: string | null;
+  parentId: string | null;
+}
+
+/** A person to contact at an organisation: personal data, erasable on request. */
+export interface ContactsTable {
+  id: string;
+  organisationId: string;
+  name: string;
+  position: Json<LocalisedText>;
+  email: string | null;
+  phone: string | null;
+  notes: string | null;
+  erasedAt: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  version: Version;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface InitiativesTable {
+  id: string;
+  ownerOrganisationId: string;
+  title: Json<LocalisedText>;
+  displayTitle: string;
+  description: Json<LocalisedText>;
+  themes: string[];
+  partnerKinds: string[];
+  countries: string[];
+  populationMin: number | null;
+  populationMax: number | null;
+  languages: string[];
+  partnersWanted: number | null;
+  fundingProgramme: string | null;
+  call: string | null;
+  /** A calendar day, `YYYY-MM-DD`. */
+  deadline: string | null;
+  visibility: 'public' | 'association' | 'private';
+  status: string;
+  projectId: string | null;
+  searchText: string;
+  version: Version;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface InitiativeStatusChangesTable {
+  id: string;
+  initiativeId: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actor: string;
+  note: string | null;
+  changedAt: Timestamp;
+}
+
+export interface ExpressionsOfInterestTable {
+  id: string;
+  initiativeId: string;
+  organisationId: string;
+  message: string;
+  status: Generated<'pending' | 'accepted' | 'declined' | 'withdrawn'>;
+  responseNote: string | null;
+  projectId: string | null;
+  partnershipId: string | null;
+  answeredAt: Timestamp | null;
+  version: Version;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: string;
+  userId: string;
+  kind: string;
+  payload: Json<Record<string, unknown>>;
+  readAt: Timestamp | null;
+  createdAt: Timestamp;
+}
+
+/** The e-mail outbox of notifications. */
+export interface NotificationDeliveriesTable {
+  id: string;
+  notificationId: string;
+  attempts: Generated<number>;
+  claimedUntil: Timestamp | null;
+  sentAt: Timestamp | null;
+  lastError: string | null;
+  createdAt: Timestamp;
+}
+
+export interface ScheduledNoticesTable {
+  initiativeId: string;
+  kind: string;
+  dueOn: string;
+  createdAt: Timestamp;
+}
+
 export interface SchemaMigrationsTable {
   name: string;
   appliedAt: Generated<Date>;
 }
 
 /** Every table, by its SQL name. */
+/** The revision of the cooperation graph that partner matching keeps in memory (migration 0007). */
+export interface CooperationGraphRevisionTable {
+  graph: 'cooperation';
+  revision: number;
+}
+
 export interface Tables {
   schemaMigrations: SchemaMigrationsTable;
   systemState: SystemStateTable;
+  users: UsersTable;
+  userRoles: UserRolesTable;
+  sessions: SessionsTable;
+  authTokens: AuthTokensTable;
+  loginFailures: LoginFailuresTable;
   sources: SourcesTable;
   themes: ThemesTable;
   organisations: OrganisationsTable;
@@ -222,9 +398,18 @@ export interface Tables {
   activities: ActivitiesTable;
   activityParticipants: ActivityParticipantsTable;
   programmes: ProgrammesTable;
+  auditEvents: AuditEventsTable;
+  contacts: ContactsTable;
+  initiatives: InitiativesTable;
+  initiativeStatusChanges: InitiativeStatusChangesTable;
+  expressionsOfInterest: ExpressionsOfInterestTable;
+  notifications: NotificationsTable;
+  notificationDeliveries: NotificationDeliveriesTable;
+  scheduledNotices: ScheduledNoticesTable;
   countries: CountriesTable;
   places: PlacesTable;
   searchTerms: SearchTermsTable;
+  cooperationGraphRevision: CooperationGraphRevisionTable;
 }
 
 export type OrganisationRow = Selectable<OrganisationsTable>;

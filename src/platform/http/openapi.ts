@@ -41,6 +41,15 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         { name: 'places', description: 'The reference gazetteer (GeoNames) and the authorities it becomes.' },
         { name: 'themes', description: 'The multilingual taxonomy of cooperation areas.' },
         { name: 'sources', description: 'Where facts come from.' },
+        { name: 'access', description: 'Who may write for which organisation.' },
+        {
+          name: 'accounts',
+          description: 'Signing in and out, password resets, invitations and two-factor authentication.',
+        },
+        {
+          name: 'users',
+          description: 'Administration of users, roles, security settings and the mail outbox.',
+        },
         { name: 'meta', description: 'Health and metadata.' },
       ],
     },

@@ -111,6 +111,8 @@ export type ProblemBody = Static<typeof Problem>;
 export function problemResponses(...statuses: number[]): Record<number, unknown> {
   const descriptions: Record<number, string> = {
     400: 'Invalid input',
+    401: 'Sign in first',
+    403: 'Not allowed for your account',
     404: 'Not found',
     409: 'Conflict: stale version or duplicate',
   };

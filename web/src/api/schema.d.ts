@@ -486,6 +486,844 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organisations/{id}/suggested-partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggested partners of an organisation, ranked and explained
+         * @description Organisations that would make good partners, best first, each with a score from 0 to 1 and the contribution of each factor (common partners, regional ties, country affinity, distance and borders, size, languages, themes, networks, activity, programme eligibility) as codes and figures to put in words. Existing partners and, with `programme`, organisations it cannot fund are left out; `includeExcluded=true` lists them with the reason.
+         */
+        get: operations["suggestPartners"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funding-programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funding programmes and the countries they fund */
+        get: operations["listFundingProgrammes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partnerships/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a partnership for your side
+         * @description The other side of the one that entered it confirms it: a writer of the claiming side gets 403 `confirmation.own_claim`; a confirmed relation gets 409 `confirmation.already_confirmed`; send the `version` you read (else 409).
+         */
+        post: operations["confirmPartnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partnerships/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispute a partnership for your side
+         * @description The other side of the one that entered it disputes it, with a reason shown with the relation: a writer of the claiming side gets 403 `confirmation.own_claim`; a disputed relation gets 409 `confirmation.already_disputed`; send the `version` you read (else 409).
+         */
+        post: operations["disputePartnership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a membership for your side
+         * @description The other side of the one that entered it confirms it: a writer of the claiming side gets 403 `confirmation.own_claim`; a confirmed relation gets 409 `confirmation.already_confirmed`; send the `version` you read (else 409). The network's secretariat answers for the network.
+         */
+        post: operations["confirmMembership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/memberships/{id}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispute a membership for your side
+         * @description The other side of the one that entered it disputes it, with a reason shown with the relation: a writer of the claiming side gets 403 `confirmation.own_claim`; a disputed relation gets 409 `confirmation.already_disputed`; send the `version` you read (else 409). The network's secretariat answers for the network.
+         */
+        post: operations["disputeMembership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/partners/{organisationId}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm a partner's place in a project
+         * @description The lead confirms a partner's claim; a partner confirms what the lead entered for it. The other side of the one that entered it confirms it: a writer of the claiming side gets 403 `confirmation.own_claim`; a confirmed relation gets 409 `confirmation.already_confirmed`; send the `version` you read (else 409). The version is the project's.
+         */
+        post: operations["confirmProjectPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/partners/{organisationId}/dispute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Dispute a partner's place in a project
+         * @description The lead disputes a partner's claim; a partner disputes what the lead entered for it. The other side of the one that entered it disputes it, with a reason shown with the relation: a writer of the claiming side gets 403 `confirmation.own_claim`; a disputed relation gets 409 `confirmation.already_disputed`; send the `version` you read (else 409). The version is the project's.
+         */
+        post: operations["disputeProjectPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a partner to a project
+         * @description The lead's writers add a partner; an organisation's writers claim its own place in a project. Either way it is a claim the other side confirms. Send the project's `version` (else 409).
+         */
+        post: operations["addProjectPartner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/projects/{id}/partners/{organisationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a partner from a project
+         * @description The lead's writers remove a partner, or the partner's writers withdraw it. The lead itself leaves only by a change of the project (409). The version is the project's.
+         */
+        delete: operations["removeProjectPartner"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/access/write-scope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisations you may write for
+         * @description The server checks every write by itself; this only tells a client which actions to offer.
+         */
+        get: operations["getWriteScope"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A record's history
+         * @description Every change to the record and to its parts (an organisation’s names, a project’s partners), newest first, with who made it and what each changed field was before and after. Anonymous readers see what kind of actor made a change, not who. The history of contact persons is for those who may read them; that of users, for administrators.
+         */
+        get: operations["getHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an organisation's contact persons
+         * @description Personal data: for administrators, people with any role for the organisation and coordinators of an association it belongs to. Never for anonymous visitors.
+         */
+        get: operations["listContacts"];
+        put?: never;
+        /**
+         * Add a contact person
+         * @description For those who write for the organisation.
+         */
+        post: operations["createContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a contact person
+         * @description Removes the record; its audit events stay. To remove the personal data from the audit trail as well, erase the contact instead.
+         */
+        delete: operations["deleteContact"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a contact person
+         * @description Send the `version` you read; if someone changed the contact since, the answer is 409.
+         */
+        patch: operations["updateContact"];
+        trace?: never;
+    };
+    "/api/contacts/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the personal data held about a contact person
+         * @description Everything held about the person as a JSON download: the contact record and every audit event about it. For those who write for the organisation, to answer a request for access.
+         */
+        get: operations["exportContact"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contacts/{id}/erase": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Erase a contact person's data
+         * @description Answers a request for erasure: in one transaction the name, email, phone and notes are removed from the record and from every audit event about it, and the erasure itself is audited (without the erased data). It cannot be undone.
+         */
+        post: operations["eraseContact"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in
+         * @description The signed-in user with their roles, and the CSRF token to send in the `x-csrf-token` header of every write; `{ user: null, csrfToken: null }` for an anonymous visitor.
+         */
+        get: operations["getSession"];
+        put?: never;
+        /**
+         * Sign in
+         * @description Starts a session (a new one: a session this browser had ends) and sets the `pobratim_session` cookie (HttpOnly, SameSite=Lax, Secure unless served from http://localhost). An unknown email and a wrong password get the same 401 `auth.invalid_credentials`. Accounts with two-factor authentication also need `totpCode` (401 `auth.totp_required`, `auth.totp_invalid`). After 5 failed attempts for an email within 15 minutes, further attempts get 429 `auth.throttled` with `Retry-After` (seconds).
+         */
+        post: operations["signIn"];
+        /**
+         * Sign out
+         * @description Ends the session on the server and clears the cookie.
+         */
+        delete: operations["signOut"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a password reset link
+         * @description Always 202, whether or not the email has an account; an active account gets a mail with a link that works once, for an hour (at most three such mails per 15 minutes).
+         */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/password-reset/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set a new password with a reset link
+         * @description Sets the password and ends every session of the account. 400 `auth.token_invalid` for a link that was used, has expired or never existed; a field error for a password the rules refuse.
+         */
+        post: operations["completePasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password
+         * @description Needs the current password; ends your other sessions.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite someone
+         * @description Mails a link that works once, for seven days, to set a name and password. Administrators invite anyone with any roles; coordinators invite people with roles for their association and its current members. 409 `invitation.account_exists` when the email already has an account.
+         */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invitations/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation
+         * @description Sets the name and password of the invited account and signs in (sets the session cookie). 400 `auth.token_invalid` for a link that was used, has expired or never existed.
+         */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start setting up two-factor authentication
+         * @description A new secret for an authenticator app (as text and as an `otpauth://` address for a QR code). It is used once confirmed with a code from the app.
+         */
+        post: operations["startTwoFactor"];
+        /**
+         * Turn two-factor authentication off
+         * @description With a current code. 409 `auth.two_factor_mandatory` when the security settings make it mandatory.
+         */
+        delete: operations["disableTwoFactor"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account/two-factor/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn two-factor authentication on
+         * @description With a code from the new secret; ends your other sessions.
+         */
+        post: operations["confirmTwoFactor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users (administrators) */
+        get: operations["listUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a user (administrators)
+         * @description Make or unmake an administrator, disable (ends their sessions) or re-activate, rename, or remove their two-factor authentication. Send the `version` you read (409 if stale); the last active administrator cannot be demoted or disabled (409 `user.last_admin`).
+         */
+        patch: operations["updateUser"];
+        trace?: never;
+    };
+    "/api/users/{id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a user's roles (administrators)
+         * @description Replaces all of the user's roles; they apply from the user's next request.
+         */
+        put: operations["setUserRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/security": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Security settings (administrators) */
+        get: operations["getSecuritySettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the security settings (administrators)
+         * @description With `requireTwoFactor`, every user must set up two-factor authentication: until they do, their writes other than enrolling and signing out get 403 `auth.two_factor_enrolment_required`.
+         */
+        patch: operations["updateSecuritySettings"];
+        trace?: never;
+    };
+    "/api/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Mails in the outbox (administrators)
+         * @description Without an SMTP server (`SMTP_URL`), mails are written to the outbox folder of the data directory instead of being sent; these are the newest 100, newest first.
+         */
+        get: operations["listOutbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/initiatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List initiatives
+         * @description The initiatives the caller may see: everyone sees published public ones; people of the owner see all of its initiatives, drafts included; people of an association the owner belongs to (and of its other members) also see those shared with the association. Filter by title words, status, theme, owner's country, a country partners may come from, funding programme, owner or visibility.
+         */
+        get: operations["listInitiatives"];
+        put?: never;
+        /**
+         * Start an initiative
+         * @description For editors and coordinators of the owner. It starts as a draft unless `status` is `open`.
+         */
+        post: operations["createInitiative"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/initiatives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an initiative
+         * @description An initiative the caller may not see is not found.
+         */
+        get: operations["getInitiative"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an initiative
+         * @description What it says and seeks; the status changes through `POST /api/initiatives/{id}/transitions`. Send the `version` you read; a stale one gets 409. A closed or withdrawn initiative cannot change.
+         */
+        patch: operations["updateInitiative"];
+        trace?: never;
+    };
+    "/api/initiatives/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move an initiative to another status
+         * @description draft → open → shortlisting → partners_confirmed → submitted → funded or not_funded → closed; withdrawn from draft, open, shortlisting, partners_confirmed or submitted. Any other move is refused with 409 `initiative.invalid_transition`. The move is kept in the history and the people of the owner and of the interested organisations are notified.
+         */
+        post: operations["transitionInitiative"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/initiatives/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The status history of an initiative */
+        get: operations["getInitiativeHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/initiatives/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Candidate partners for an initiative
+         * @description Organisations ranked by how well they fit what the initiative seeks, each with its score and what every factor adds to it. The owner, the initiative's project partners, organisations whose interest was accepted and ineligible organisations are left out; `includeExcluded=true` lists them too, with the reason. Whoever may see the initiative may see its candidates.
+         */
+        get: operations["listInitiativeCandidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/initiatives/{id}/interests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Expressions of interest in an initiative
+         * @description The initiative's managers see every one; others see those of the organisations they have a role for.
+         */
+        get: operations["listInterests"];
+        put?: never;
+        /**
+         * Express interest in an initiative
+         * @description For editors and coordinators of the interested organisation, which may not be the owner. The initiative must be open or shortlisting (else 409 `interest.initiative_not_open`), and the organisation may have one pending or accepted interest in it (else 409 `interest.duplicate`). The owner's people are notified.
+         */
+        post: operations["createInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interests/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an expression of interest
+         * @description For the initiative owner's editors and coordinators, while the initiative is open or shortlisting. In one step it can also add the organisation to the initiative’s project (made if needed) or record a partnership with it; both sides having spoken, that record is confirmed. The organisation's people are notified.
+         */
+        post: operations["acceptInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interests/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an expression of interest
+         * @description For the initiative owner's editors and coordinators. The organisation's people are notified.
+         */
+        post: operations["declineInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interests/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw an expression of interest
+         * @description For the interested organisation’s editors and coordinators, while it is pending.
+         */
+        post: operations["withdrawInterest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your notifications
+         * @description Newest first, with the number of unread ones. Signed-in users only.
+         */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a notification read */
+        post: operations["markNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all your notifications read */
+        post: operations["markAllNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -515,6 +1353,14 @@ export interface components {
             id: string;
             title: string;
             url: string | null;
+        };
+        /** Confirmation by both sides */
+        Confirmation: {
+            /** @description `claimed`: one side entered it; `confirmed`: the other side confirmed it; `disputed`: the other side disputes it (see `reason`); `reported_by_source`: an import or a published source reports it. */
+            state: "claimed" | "confirmed" | "disputed" | "reported_by_source";
+            claimedBy: string | null;
+            reason: string | null;
+            changedAt: string | null;
         };
         /** Organisation (summary) */
         OrganisationSummary: {
@@ -657,6 +1503,9 @@ export interface components {
                 until: string | null;
                 other: components["schemas"]["OrganisationSummary"];
                 source: components["schemas"]["SourceSummary"] | null;
+                confirmation: components["schemas"]["Confirmation"];
+                /** @description The version to send with a confirmation or a dispute. */
+                version: number;
             }[];
             partnerships: {
                 /**
@@ -669,10 +1518,11 @@ export interface components {
                 startedOn: string | null;
                 signedOn: string | null;
                 endedOn: string | null;
-                confirmedByA: boolean;
-                confirmedByB: boolean;
                 other: components["schemas"]["OrganisationSummary"];
                 source: components["schemas"]["SourceSummary"] | null;
+                confirmation: components["schemas"]["Confirmation"];
+                /** @description The version to send with a confirmation or a dispute. */
+                version: number;
             }[];
             projects: {
                 /**
@@ -693,6 +1543,7 @@ export interface components {
                 partners: {
                     organisation: components["schemas"]["OrganisationSummary"];
                     role: string;
+                    confirmation: components["schemas"]["Confirmation"];
                 }[];
             }[];
             activities: {
@@ -750,6 +1601,7 @@ export interface components {
                 [key: string]: string;
             };
             source: components["schemas"]["SourceSummary"] | null;
+            confirmation: components["schemas"]["Confirmation"];
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -777,6 +1629,8 @@ export interface components {
                 [key: string]: string;
             };
             sourceId?: string | null;
+            /** @description Only a writer of every side (an administrator, an editor of both organisations) may record a relation as `confirmed` or `reported_by_source`; a writer of one side always records its claim (`claimed`). */
+            confirmation?: "claimed" | "confirmed" | "reported_by_source";
         };
         /** Changes to a membership */
         MembershipUpdate: {
@@ -816,8 +1670,7 @@ export interface components {
             signedOn: string | null;
             endedOn: string | null;
             agreementUrl: string | null;
-            confirmedByA: boolean;
-            confirmedByB: boolean;
+            confirmation: components["schemas"]["Confirmation"];
             /** @description Text per language tag, e.g. `{"en": "Vienna", "hr": "Beč"}`. */
             description: {
                 [key: string]: string;
@@ -848,16 +1701,8 @@ export interface components {
             signedOn?: string | null;
             endedOn?: string | null;
             agreementUrl?: string | null;
-            /**
-             * @description Side A confirms the partnership.
-             * @default false
-             */
-            confirmedByA: boolean;
-            /**
-             * @description Side B confirms the partnership.
-             * @default false
-             */
-            confirmedByB: boolean;
+            /** @description Only a writer of every side (an administrator, an editor of both organisations) may record a relation as `confirmed` or `reported_by_source`; a writer of one side always records its claim (`claimed`). */
+            confirmation?: "claimed" | "confirmed" | "reported_by_source";
             /** @description Text per language tag, e.g. `{"en": "Vienna", "hr": "Beč"}`. */
             description?: {
                 [key: string]: string;
@@ -884,10 +1729,6 @@ export interface components {
             signedOn?: string | null;
             endedOn?: string | null;
             agreementUrl?: string | null;
-            /** @description Side A confirms the partnership. */
-            confirmedByA?: boolean;
-            /** @description Side B confirms the partnership. */
-            confirmedByB?: boolean;
             /** @description Text per language tag, e.g. `{"en": "Vienna", "hr": "Beč"}`. */
             description?: {
                 [key: string]: string;
@@ -917,6 +1758,7 @@ export interface components {
             currency: string;
             coFinancingRate: string | null;
             coFinancingFund: string | null;
+            confirmation: components["schemas"]["Confirmation"];
         };
         /** Project */
         Project: {
@@ -1532,6 +2374,699 @@ export interface components {
                 slug: string;
                 name: string;
             } | null;
+        };
+        /** Matching factor */
+        MatchFactor: {
+            /** @description What the factor weighs, as a code the interface words. */
+            factor: "common_partners" | "extended_network" | "regional_ties" | "country_affinity" | "distance" | "similar_size" | "languages" | "shared_themes" | "shared_networks" | "activity" | "eligibility";
+            /** @description The factor's weight in the model (sum of its inputs' weights). */
+            weight: number;
+            /** @description What the factor adds to the score, in the model's points: positive raises it, negative lowers it. */
+            contribution: number;
+            /** @description What the factor rests on; which fields are present depends on the factor. */
+            detail: {
+                /** @description common_partners: how many. */
+                count?: number;
+                /** @description common_partners: some of them. */
+                partners?: {
+                    /** Format: uuid */
+                    id: string;
+                    slug: string;
+                    name: string;
+                }[];
+                /** @description extended_network: the candidate's partners that are partners of the requester's partners. */
+                through?: {
+                    /** Format: uuid */
+                    id: string;
+                    slug: string;
+                    name: string;
+                }[];
+                /** @description regional_ties: towns near the requester and their partners near the candidate (or it). */
+                examples?: {
+                    near: {
+                        /** Format: uuid */
+                        id: string;
+                        slug: string;
+                        name: string;
+                    };
+                    partner: {
+                        /** Format: uuid */
+                        id: string;
+                        slug: string;
+                        name: string;
+                    };
+                }[];
+                fromCountry?: string;
+                toCountry?: string;
+                /** @description country_affinity: partnerships between the two countries' organisations; activity: the candidate's partnerships. */
+                partnerships?: number;
+                /** @description country_affinity: their share of the requester's country's partnerships. */
+                share?: number;
+                /** @description distance: kilometres apart. */
+                km?: number;
+                sameCountry?: boolean;
+                /** @description distance: neighbours across a border. */
+                crossBorder?: boolean;
+                population?: number | null;
+                requesterPopulation?: number | null;
+                /** @description languages: a language in common, closely related ones, or one family. */
+                relation?: "shared" | "close" | "family";
+                /** @description languages: the group, e.g. `serbo_croatian`, `south_slavic`. */
+                group?: string;
+                languages?: string[];
+                /** @description shared_themes: theme codes. */
+                themes?: string[];
+                /** @description shared_networks. */
+                networks?: {
+                    /** Format: uuid */
+                    id: string;
+                    slug: string;
+                    name: string;
+                }[];
+                memberships?: number;
+                projects?: number;
+                activities?: number;
+                /** @description eligibility: the funding programme code. */
+                programme?: string;
+            };
+        };
+        /** Suggested partner */
+        SuggestedPartner: {
+            organisation: components["schemas"]["OrganisationSummary"];
+            /** @description How well it fits, from 0 to 1. */
+            score: number;
+            /** @description Largest contribution first. */
+            factors: components["schemas"]["MatchFactor"][];
+        };
+        /** Partner left out */
+        ExcludedPartner: {
+            organisation: components["schemas"]["OrganisationSummary"];
+            /** @description `existing_partner` (already a partner), `not_eligible` (the programme cannot fund it), `outside_criteria` (not what is sought). */
+            reason: "existing_partner" | "not_eligible" | "outside_criteria";
+            detail: {
+                partnershipType?: string;
+                partnershipStatus?: string;
+                programme?: string;
+                eligibility?: "country_not_eligible" | "country_unknown" | "needs_member_state";
+                criterion?: "countries" | "kinds" | "population" | "languages";
+            };
+        };
+        /** Suggested partners */
+        SuggestedPartners: {
+            organisation: components["schemas"]["OrganisationSummary"];
+            programme: string | null;
+            /** @description Best first. */
+            candidates: components["schemas"]["SuggestedPartner"][];
+            /** @description Only with `includeExcluded=true`. */
+            excluded: components["schemas"]["ExcludedPartner"][];
+        };
+        /** Funding programme */
+        FundingProgramme: {
+            code: string;
+            name: string;
+            eligibleCountries: string[];
+            /** @description Whether a partnership needs at least one organisation in an EU member state. */
+            requiresMemberState: boolean;
+            /** @description Where the list of countries comes from. */
+            basis: string;
+        };
+        /** Confirmation of a relation */
+        ConfirmRelation: {
+            /** @description The version you read; a write based on an older version gets 409. */
+            version: number;
+        };
+        /** Dispute of a relation */
+        DisputeRelation: {
+            /** @description Why your side disputes the relation, shown with it. */
+            reason: string;
+            /** @description The version you read; a write based on an older version gets 409. */
+            version: number;
+        };
+        /** A partner joining a project */
+        ProjectPartnerAdd: {
+            /**
+             * Format: uuid
+             * @description The partner organisation.
+             */
+            organisationId: string;
+            /** @description The lead is set by a change of the project, not here. */
+            role: "partner" | "associate";
+            budget?: string | null;
+            /**
+             * @description ISO 4217 currency code.
+             * @default EUR
+             */
+            currency: string;
+            coFinancingRate?: string | null;
+            coFinancingFund?: string | null;
+            /** @description The project's version you read. */
+            version: number;
+        };
+        /** The organisations the caller writes for */
+        WriteScope: {
+            /** @description An administrator: writes for every organisation. */
+            all: boolean;
+            /** @description The organisations the caller writes for: its editor and coordinator roles, and the confirmed members of the associations it coordinates. Empty for anonymous callers and viewers. */
+            organisationIds: string[];
+        };
+        /** Who made a change */
+        HistoryActor: {
+            /** @description A registered user, the system (a command, the demo loader, a job) or an anonymous visitor. */
+            kind: "user" | "system" | "public";
+            /** @description The user's display name (only signed-in callers see it), or the system part that acted (`demo`, `cli`). */
+            displayName?: string;
+        };
+        /** A changed field */
+        FieldChange: {
+            /** @description The field as the API names it: `displayName`, `status`. */
+            field: string;
+            /** @description The value before; null when the record did not exist. */
+            before: unknown;
+            /** @description The value after; null when the record was removed. */
+            after: unknown;
+        };
+        /** A change in the history of a record */
+        HistoryEvent: {
+            /** @description Position in the audit trail: later events have higher ids. */
+            id: number;
+            /** Format: date-time */
+            occurredAt: string;
+            action: "insert" | "update" | "delete" | "erase";
+            /** @description The kind of record changed: the record itself or one of its parts. */
+            entity: string;
+            entityId: string;
+            actor: components["schemas"]["HistoryActor"];
+            changes: components["schemas"]["FieldChange"][];
+        };
+        /** Contact person */
+        Contact: {
+            /**
+             * Format: uuid
+             * @description Public identifier (UUID v7).
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Public identifier (UUID v7).
+             */
+            organisationId: string;
+            name: string;
+            /** @description Text per language tag, e.g. `{"en": "Vienna", "hr": "Beč"}`. */
+            position: {
+                [key: string]: string;
+            };
+            email: string | null;
+            phone: string | null;
+            notes: string | null;
+            erasedAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** New contact person */
+        ContactCreate: {
+            /** @description The person's full name. */
+            name: string;
+            /** @description Position or title, per language. */
+            position?: {
+                [key: string]: string;
+            };
+            email?: string | null;
+            phone?: string | null;
+            notes?: string | null;
+        };
+        /** Changes to a contact person */
+        ContactUpdate: {
+            /** @description The person's full name. */
+            name?: string;
+            /** @description Text per language tag, e.g. `{"en": "Vienna", "hr": "Beč"}`. */
+            position?: {
+                [key: string]: string;
+            };
+            email?: string | null;
+            phone?: string | null;
+            notes?: string | null;
+            /** @description The version you read; a write based on an older version gets 409. */
+            version: number;
+        };
+        /** An organisation's contact persons */
+        ContactList: {
+            items: components["schemas"]["Contact"][];
+        };
+        /** Personal data held about a contact person */
+        ContactExport: {
+            /** Format: date-time */
+            exportedAt: string;
+            contact: components["schemas"]["Contact"];
+            auditEvents: {
+                /** Format: date-time */
+                occurredAt: string;
+                action: string;
+                /** @description `user:<id>`, `system:<name>`: who made the change. */
+                actor: string;
+                before: unknown;
+                after: unknown;
+            }[];
+        };
+        /** Role for an organisation */
+        GrantInput: {
+            /**
+             * Format: uuid
+             * @description Public identifier (UUID v7).
+             */
+            organisationId: string;
+            /** @description `coordinator`: acts for the organisation and, for an association, for its current members; `editor`: acts for the organisation; `viewer`: reads the organisation's non-public records. */
+            role: "coordinator" | "editor" | "viewer";
+        };
+        /** Role of a user for an organisation */
+        UserGrant: {
+            /**
+             * Format: uuid
+             * @description Public identifier (UUID v7).
+             */
+            organisationId: string;
+            /** @description `coordinator`: acts for the organisation and, for an association, for its current members; `editor`: acts for the organisation; `viewer`: reads the organisation's non-public records. */
+            role: "coordinator" | "editor" | "viewer";
+            organisation: components["schemas"]["OrganisationSummary"];
+        };
+        /** Signed-in user */
+        SessionUser: {
+            /**
+             * Format: uuid
+             * @description Public identifier (UUID v7).
+             */
+            id: string;
+            email: string;
+            displayName: string | null;
+            admin: boolean;
+            /** @description Whether the user has set up two-factor authentication. */
+            twoFactorEnabled: boolean;
+            /** @description Two-factor authentication is mandatory and this user has not set it up: until they do, every write but enrolling, signing out and changing the password is refused (403 `auth.two_factor_enrolment_required`). */
+            twoFactorRequired: boolean;
+            grants: components["schemas"]["UserGrant"][];
+        };
+        /** Session */
+        Session: {
+            user: components["schemas"]["SessionUser"] | null;
+            csrfToken: string | null;
+        };
+        /** Sign-in */
+        SignIn: {
+            /** @description Mail address; compared without regard to case. */
+            email: string;
+            /** @description At least 12 characters; a passphrase is best. */
+            password: string;
+            /** @description The 6-digit code the authenticator app shows. */
+            totpCode?: string;
+        };
+        /** Password reset request */
+        PasswordResetRequest: {
+            /** @description Mail address; compared without regard to case. */
+            email: string;
+        };
+        /** New password from a reset link */
+        PasswordResetCompletion: {
+            token: string;
+            /** @description At least 12 characters; a passphrase is best. */
+            password: string;
+        };
+        /** Password change */
+        PasswordChange: {
+            /** @description At least 12 characters; a passphrase is best. */
+            currentPassword: string;
+            /** @description At least 12 characters; a passphrase is best. */
+            newPassword: string;
+        };
+        /** New invitation */
+        InvitationCreate: {
+            /** @description Mail address; compared without regard to case. */
+            email: string;
+            /** @description Make the user an administrator (administrators only). */
+            admin?: boolean;
+            /** @description One role per organisation. */
+            grants: components["schemas"]["GrantInput"][];
+        };
+        /** Invitation */
+        Invitation: {
+            /**
+             * Format: uuid
+             * @description Public identifier (UUID v7).
+             */
+            id: string;
+            email: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        /** Accepting an invitation */
+        InvitationAccept: {
+            token: string;
+            /** @description At least 12 characters; a passphrase is best. */
+            password: string;
+            displayName: string;
+        };
+        /** Two-factor authentication being set up */
+        TwoFactorSetup: {
+            /** @description The base32 secret, for typing into an authenticator app. */
+            secret: string;
+            /** @description The `otpauth://totp/...` address, for a QR code. */
+            otpauthUrl: string;
+        };
+        /** Code from the authenticator app */
+        TwoFactorCode: {
+            /** @description The 6-digit code the authenticator app shows. */
+            code: string;
+        };
+        /** User */
+        User: {
+            /**
+             * Format: uuid
+             * @description Public identifier (UUID v7).
+             */
+            id: string;
+            email: string;
+            displayName: string | null;
+            admin: boolean;
+            /** @description `invited`: has not accepted the invitation yet; `disabled`: may not sign in. */
+            status: "invited" | "active" | "disabled";
+            twoFactorEnabled: boolean;
+            grants: components["schemas"]["UserGrant"][];
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** Changes to a user */
+        UserUpdate: {
+            /** @description The version you read; a write based on an older version gets 409. */
+            version: number;
+            admin?: boolean;
+            /** @description Disabling a user ends their sessions and stops them signing in. */
+            status?: "active" | "disabled";
+            displayName?: string;
+            /**
+             * @description `false` removes the user's two-factor authentication (a lost device); they set it up again.
+             * @enum {boolean}
+             */
+            twoFactorEnabled?: false;
+        };
+        /** A user's roles */
+        UserRolesUpdate: {
+            /** @description The version you read; a write based on an older version gets 409. */
+            version: number;
+            /** @description One role per organisation. */
+            grants: components["schemas"]["GrantInput"][];
+        };
+        /** Security settings */
+        SecuritySettings: {
+            /** @description Every user must set up two-factor authentication before changing anything. */
+            requireTwoFactor: boolean;
+        };
+        /** Mail in the outbox */
+        OutboxMail: {
+            /**
+             * Format: uuid
+             * @description Public identifier (UUID v7).
+             */
+            id: string;
+            to: string;
+            subject: string;
+            /** Format: date-time */
+            createdAt: string;
+            text: string;
+        };
+        /** Outbox: the newest 100 mails written while no SMTP server is configured */
+        Outbox: {
+            items: components["schemas"]["OutboxMail"][];
+        };
+        /** Initiative */
+        Initiative: {
+            /**
+             * Format: uuid
+             * @description Public identifier (UUID v7).
+             */
+            id: string;
+            owner: components["schemas"]["OrganisationSummary"];
+            /** @description Text per language tag, e.g. `{"en": "Vienna", "hr": "Beč"}`. */
+            title: {
+                [key: string]: string;
+            };
+            /** @description The English title, else the first one. */
+            displayTitle: string;
+            /** @description Text per language tag, e.g. `{"en": "Vienna", "hr": "Beč"}`. */
+            description: {
+                [key: string]: string;
+            };
+            themes: string[];
+            partnerKinds: string[];
+            countries: string[];
+            populationMin: number | null;
+            populationMax: number | null;
+            languages: string[];
+            partnersWanted: number | null;
+            fundingProgramme: ("urbact_iv" | "interreg_europe" | "cerv_town_twinning" | "erasmus_plus") | null;
+            call: string | null;
+            deadline: string | null;
+            /** @description `public`: everyone; `association`: people of the owner and of the associations it belongs to and their members; `private`: people of the owner only. */
+            visibility: "public" | "association" | "private";
+            /** @description Where the initiative stands; see `POST /api/initiatives/{id}/transitions`. */
+            status: "draft" | "open" | "shortlisting" | "partners_confirmed" | "submitted" | "funded" | "not_funded" | "closed" | "withdrawn";
+            /** @description The statuses the initiative may move to next (for those who manage it). */
+            allowedTransitions: ("draft" | "open" | "shortlisting" | "partners_confirmed" | "submitted" | "funded" | "not_funded" | "closed" | "withdrawn")[];
+            project: {
+                /**
+                 * Format: uuid
+                 * @description Public identifier (UUID v7).
+                 */
+                id: string;
+                slug: string;
+                title: string;
+                acronym: string | null;
+            } | null;
+            /** @description How many expressions of interest wait for an answer and how many were accepted. */
+            interests: {
+                pending: number;
+                accepted: number;
+            };
+            /** @description Whether the caller may edit the initiative, move its status and answer interest. */
+            canManage: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** New initiative */
+        InitiativeCreate: {
+            /**
+             * Format: uuid
+             * @description The organisation looking for partners.
+             */
+            ownerOrganisationId: string;
+            /** @description The title per language tag; at least one, e.g. `{"en": "Green inner cities"}`. */
+            title: {
+                [key: string]: string;
+            };
+            /** @description Text per language tag, e.g. `{"en": "Vienna", "hr": "Beč"}`. */
+            description?: {
+                [key: string]: string;
+            };
+            /** @description Theme codes (see /api/themes). */
+            themes?: string[];
+            /** @description Kinds of organisation sought; none means any. */
+            partnerKinds?: ("municipality" | "city" | "county" | "region" | "association" | "network" | "institution" | "programme_body" | "ngo" | "other")[];
+            /** @description Countries sought; none means any. */
+            countries?: string[];
+            populationMin?: number | null;
+            populationMax?: number | null;
+            /** @description Working languages sought. */
+            languages?: string[];
+            partnersWanted?: number | null;
+            fundingProgramme?: ("urbact_iv" | "interreg_europe" | "cerv_town_twinning" | "erasmus_plus") | null;
+            call?: string | null;
+            deadline?: string | null;
+            /** @description `public`: everyone; `association`: people of the owner and of the associations it belongs to and their members; `private`: people of the owner only. Public unless told. */
+            visibility?: "public" | "association" | "private";
+            /** @description Start as a draft (when left out) or open at once. */
+            status?: "draft" | "open";
+        };
+        /** Changes to an initiative */
+        InitiativeUpdate: {
+            /** @description The title per language tag; at least one, e.g. `{"en": "Green inner cities"}`. */
+            title?: {
+                [key: string]: string;
+            };
+            /** @description Text per language tag, e.g. `{"en": "Vienna", "hr": "Beč"}`. */
+            description?: {
+                [key: string]: string;
+            };
+            /** @description Theme codes (see /api/themes). */
+            themes?: string[];
+            /** @description Kinds of organisation sought; none means any. */
+            partnerKinds?: ("municipality" | "city" | "county" | "region" | "association" | "network" | "institution" | "programme_body" | "ngo" | "other")[];
+            /** @description Countries sought; none means any. */
+            countries?: string[];
+            populationMin?: number | null;
+            populationMax?: number | null;
+            /** @description Working languages sought. */
+            languages?: string[];
+            partnersWanted?: number | null;
+            fundingProgramme?: ("urbact_iv" | "interreg_europe" | "cerv_town_twinning" | "erasmus_plus") | null;
+            call?: string | null;
+            deadline?: string | null;
+            /** @description `public`: everyone; `association`: people of the owner and of the associations it belongs to and their members; `private`: people of the owner only. */
+            visibility?: "public" | "association" | "private";
+            /** @description The version you read; a write based on an older version gets 409. */
+            version: number;
+        };
+        /** A change of status */
+        InitiativeTransition: {
+            /** @description Where the initiative stands; see `POST /api/initiatives/{id}/transitions`. */
+            to: "draft" | "open" | "shortlisting" | "partners_confirmed" | "submitted" | "funded" | "not_funded" | "closed" | "withdrawn";
+            /** @description The version you read; a write based on an older version gets 409. */
+            version: number;
+            /** @description Why, for the history. */
+            note?: string;
+        };
+        /** Status change of an initiative */
+        InitiativeStatusChange: {
+            from: ("draft" | "open" | "shortlisting" | "partners_confirmed" | "submitted" | "funded" | "not_funded" | "closed" | "withdrawn") | null;
+            /** @description Where the initiative stands; see `POST /api/initiatives/{id}/transitions`. */
+            to: "draft" | "open" | "shortlisting" | "partners_confirmed" | "submitted" | "funded" | "not_funded" | "closed" | "withdrawn";
+            note: string | null;
+            /** Format: date-time */
+            changedAt: string;
+        };
+        /** Status history of an initiative */
+        InitiativeHistory: {
+            /** @description Oldest first. */
+            items: components["schemas"]["InitiativeStatusChange"][];
+        };
+        /** Candidate left out */
+        ExcludedCandidate: {
+            organisation: components["schemas"]["OrganisationSummary"];
+            /** @description `already_in_initiative` (a partner of the initiative's project, or its interest was accepted), `existing_partner` (already the owner's partner), `not_eligible` (the programme cannot fund it), `outside_criteria` (not what the initiative seeks). */
+            reason: "existing_partner" | "not_eligible" | "outside_criteria" | "already_in_initiative";
+            detail: {
+                partnershipType?: string;
+                partnershipStatus?: string;
+                programme?: string;
+                eligibility?: "country_not_eligible" | "country_unknown" | "needs_member_state";
+                criterion?: "countries" | "kinds" | "population" | "languages";
+            };
+        };
+        /** Candidate partners of an initiative */
+        CandidateList: {
+            /** @description Best first, each with its score from 0 to 1 and the contribution of each factor. */
+            items: components["schemas"]["SuggestedPartner"][];
+            /** @description Only with `includeExcluded=true`. */
+            excluded: components["schemas"]["ExcludedCandidate"][];
+        };
+        /** Expression of interest */
+        Interest: {
+            /**
+             * Format: uuid
+             * @description Public identifier (UUID v7).
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description Public identifier (UUID v7).
+             */
+            initiativeId: string;
+            organisation: components["schemas"]["OrganisationSummary"];
+            message: string;
+            status: "pending" | "accepted" | "declined" | "withdrawn";
+            responseNote: string | null;
+            projectId: string | null;
+            partnershipId: string | null;
+            answeredAt: string | null;
+            /** @description Whether the caller may accept or decline it. */
+            canAnswer: boolean;
+            /** @description Whether the caller may withdraw it. */
+            canWithdraw: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** Expressions of interest */
+        InterestList: {
+            /** @description Oldest first. The initiative's managers see every one; others see only their organisations'. */
+            items: components["schemas"]["Interest"][];
+        };
+        /** New expression of interest */
+        InterestCreate: {
+            /**
+             * Format: uuid
+             * @description The organisation that is interested; you must act for it.
+             */
+            organisationId: string;
+            /** @description What the organisation offers and why it is interested. */
+            message: string;
+        };
+        /** Acceptance of an interest */
+        InterestAcceptance: {
+            /** @description The version you read; a write based on an older version gets 409. */
+            version: number;
+            /** @description `none` when left out. `project_partner`: add the organisation as a partner of the initiative's project (made now, with the owner as lead, if there is none yet); `partnership`: record a partnership of the owner and the organisation; `none`: accept only. What is made is confirmed by both sides. */
+            create?: "project_partner" | "partnership" | "none";
+            /** @description The type of the partnership, with `create: partnership`; `project_based` when left out. */
+            partnershipType?: "twinning" | "friendship" | "cooperation_agreement" | "memorandum" | "cross_border" | "decentralised" | "project_based" | "experience_exchange" | "other";
+            /** @description A word to the interested organisation. */
+            note?: string;
+        };
+        /** Declining or withdrawing an interest */
+        InterestAnswer: {
+            /** @description The version you read; a write based on an older version gets 409. */
+            version: number;
+            /** @description A word to the interested organisation. */
+            note?: string;
+        };
+        /** Notification */
+        Notification: {
+            /**
+             * Format: uuid
+             * @description Public identifier (UUID v7).
+             */
+            id: string;
+            /** @description `interest_received`: an organisation expressed interest in your initiative; `interest_answered`: your interest was accepted or declined; `initiative_status_changed`; `deadline_approaching`: seven days or less remain. */
+            kind: "interest_received" | "interest_answered" | "initiative_status_changed" | "deadline_approaching";
+            /** @description The facts of the notice; the reader words it in their language. */
+            payload: {
+                /**
+                 * Format: uuid
+                 * @description Public identifier (UUID v7).
+                 */
+                initiativeId: string;
+                /** @description Text per language tag, e.g. `{"en": "Vienna", "hr": "Beč"}`. */
+                initiativeTitle: {
+                    [key: string]: string;
+                };
+                /** @description The organisation that expressed interest. */
+                organisationName?: string;
+                /**
+                 * Format: uuid
+                 * @description Public identifier (UUID v7).
+                 */
+                interestId?: string;
+                answer?: "accepted" | "declined";
+                from?: "draft" | "open" | "shortlisting" | "partners_confirmed" | "submitted" | "funded" | "not_funded" | "closed" | "withdrawn";
+                to?: "draft" | "open" | "shortlisting" | "partners_confirmed" | "submitted" | "funded" | "not_funded" | "closed" | "withdrawn";
+                /** @description A calendar day, `YYYY-MM-DD`. */
+                deadline?: string;
+            };
+            readAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /** Notifications */
+        NotificationList: {
+            /** @description Newest first. */
+            items: components["schemas"]["Notification"][];
+            /** @description How many of all the notifications are unread. */
+            unread: number;
         };
     };
     responses: never;
@@ -3633,6 +5168,2822 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    suggestPartners: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Also list who was left out and why: existing partners, and ineligible candidates. */
+                includeExcluded?: boolean;
+                /** @description Only candidates this funding programme can fund (see /api/funding-programmes). */
+                programme?: "urbact_iv" | "interreg_europe" | "cerv_town_twinning" | "erasmus_plus";
+                /** @description Language (ISO 639-1), optionally with script: `en`, `hr`, `sr-Cyrl`. */
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Id (UUID) or slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestedPartners"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFundingProgrammes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FundingProgramme"][];
+                };
+            };
+        };
+    };
+    confirmPartnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmRelation"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disputePartnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeRelation"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Partnership"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmRelation"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Membership"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disputeMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeRelation"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Membership"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmProjectPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id (UUID) or slug. */
+                id: string;
+                /** @description The partner organisation. */
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmRelation"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disputeProjectPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Project id (UUID) or slug. */
+                id: string;
+                /** @description The partner organisation. */
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DisputeRelation"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addProjectPartner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Id (UUID) or slug. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectPartnerAdd"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Project"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeProjectPartner: {
+        parameters: {
+            query?: {
+                /** @description The version you read; a stale one gets 409. */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Project id (UUID) or slug. */
+                id: string;
+                /** @description The partner organisation. */
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getWriteScope: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WriteScope"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHistory: {
+        parameters: {
+            query: {
+                /**
+                 * @description What kind of record: `organisation`, `partnership`, `project`, `activity`, `contact`…
+                 * @example organisation
+                 */
+                entity: string;
+                /** @description The record's id. */
+                id: string;
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["HistoryEvent"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactList"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteContact: {
+        parameters: {
+            query?: {
+                /** @description The version you read; a stale one gets 409. */
+                version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactExport"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    eraseContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contact"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignIn"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    completePasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetCompletion"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationAccept"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    startTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorSetup"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    disableTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCode"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmTwoFactor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorCode"];
+            };
+        };
+        responses: {
+            /** @description Done */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: {
+                /** @description Part of the email, in any case. */
+                email?: string;
+                /** @description `invited`: has not accepted the invitation yet; `disabled`: may not sign in. */
+                status?: "invited" | "active" | "disabled";
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["User"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setUserRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserRolesUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSecuritySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettings"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateSecuritySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecuritySettings"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettings"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOutbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outbox"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInitiatives: {
+        parameters: {
+            query?: {
+                /** @description Words of any title; case, diacritics and script do not matter. */
+                q?: string;
+                /** @description Where the initiative stands; see `POST /api/initiatives/{id}/transitions`. */
+                status?: "draft" | "open" | "shortlisting" | "partners_confirmed" | "submitted" | "funded" | "not_funded" | "closed" | "withdrawn";
+                /** @description Theme code. */
+                theme?: string;
+                /** @description Only initiatives of owners in this country. */
+                country?: string;
+                /** @description Only initiatives that welcome partners from this country (they name it, or no country). */
+                seeks?: string;
+                /** @description Funding programme, e.g. `urbact_iv` (the programmes partner matching knows). */
+                programme?: "urbact_iv" | "interreg_europe" | "cerv_town_twinning" | "erasmus_plus";
+                /** @description Only initiatives of this organisation. */
+                owner?: string;
+                /** @description `public`: everyone; `association`: people of the owner and of the associations it belongs to and their members; `private`: people of the owner only. */
+                visibility?: "public" | "association" | "private";
+                /** @description Sort field; prefix with `-` for descending. */
+                sort?: "deadline" | "-deadline" | "createdAt" | "-createdAt" | "title" | "-title";
+                /** @description Page number, from 1. */
+                page?: number;
+                /** @description Items per page. */
+                pageSize?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Initiative"][];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInitiative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiativeCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Initiative"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInitiative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Initiative"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateInitiative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiativeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Initiative"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transitionInitiative: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InitiativeTransition"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Initiative"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getInitiativeHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InitiativeHistory"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInitiativeCandidates: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Also list the organisations left out (existing partners, ineligible), with the reason. */
+                includeExcluded?: boolean;
+                /** @description The reader's language for organisations' names. */
+                lang?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateList"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listInterests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterestList"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestCreate"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestAcceptance"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declineInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestAnswer"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdrawInterest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestAnswer"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed for your account */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: stale version or duplicate */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                /** @description Only the unread ones. */
+                unread?: boolean;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Public identifier (UUID v7). */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            /** @description Sign in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markAllNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many were unread. */
+                        marked: number;
+                    };
+                };
+            };
+            /** @description Sign in first */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { PageLoading } from '../components/query-state';
+import { accountRoutes } from '../pages/accounts/account-routes';
 import { formRoutes } from '../forms/form-routes';
 import { Layout } from '../layout/layout';
 import { RouteError } from '../layout/route-error';
@@ -42,6 +43,30 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/projects/project-page')).ProjectPage }),
       },
       {
+        path: 'initiatives',
+        lazy: async () => ({
+          Component: (await import('../pages/initiatives/initiatives-page')).InitiativesPage,
+        }),
+      },
+      {
+        path: 'initiatives/new',
+        lazy: async () => ({
+          Component: (await import('../pages/initiatives/initiative-form')).NewInitiativePage,
+        }),
+      },
+      {
+        path: 'initiatives/:id',
+        lazy: async () => ({
+          Component: (await import('../pages/initiatives/initiative-page')).InitiativePage,
+        }),
+      },
+      {
+        path: 'initiatives/:id/edit',
+        lazy: async () => ({
+          Component: (await import('../pages/initiatives/initiative-form')).EditInitiativePage,
+        }),
+      },
+      {
         path: 'partnerships/:id',
         lazy: async () => ({
           Component: (await import('../pages/partnerships/partnership-page')).PartnershipPage,
@@ -70,6 +95,7 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('../pages/places/place-page')).PlacePage }),
       },
       ...formRoutes,
+      ...accountRoutes,
       {
         path: '*',
         lazy: async () => ({ Component: (await import('../pages/not-found-page')).NotFoundPage }),

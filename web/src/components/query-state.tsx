@@ -1,6 +1,7 @@
 import { Alert, Button, Center, Loader, Skeleton, Stack, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { SignInLink } from '../accounts/sign-in-link';
 import { ApiError } from '../api/client';
 import { useT } from '../i18n/use-t';
 import { usePageTitle } from './page-title';
@@ -21,8 +22,9 @@ export function PageLoading() {
 export function SectionLoading({ label }: { label?: string }) {
   const t = useT();
   return (
-    <Center py="md" aria-busy="true">
-      <Loader size="sm" aria-label={label ?? t('common.loading')} />
+    <Center py="md" aria-busy="true" role="status">
+      <Loader size="sm" aria-hidden />
+      <span className="visually-hidden">{label ?? t('common.loading')}</span>
     </Center>
   );
 }
@@ -32,6 +34,23 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   const t = useT();
   const isNotFound = error instanceof ApiError && error.isNotFound;
   const detail = error instanceof ApiError ? error.message : t('common.networkError');
+  if (error instanceof ApiError && error.isSignInNeeded) {
+    return (
+      <Alert color="blue" variant="light" title={t('auth.required.title')} role="alert">
+        <Stack gap="xs" align="flex-start">
+          <Text size="sm">{t('auth.required.text')}</Text>
+          <SignInLink size="sm" />
+        </Stack>
+      </Alert>
+    );
+  }
+  if (error instanceof ApiError && error.isForbidden) {
+    return (
+      <Alert color="red" variant="light" title={t('auth.denied.title')} role="alert">
+        <Text size="sm">{t('auth.denied.text')}</Text>
+      </Alert>
+    );
+  }
   return (
     <Alert
       color="red"

@@ -3,6 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
+import { SignInLink } from '../accounts/sign-in-link';
+import { ApiError } from '../api/client';
 import { useT } from '../i18n/use-t';
 import { isVersionConflict, recordErrorMessage } from './problem';
 import { useAfterWrite } from './records';
@@ -89,7 +91,12 @@ export function DeleteRecordButton({ name, version, remove, afterDelete, reload 
             )}
             {deletion.isError && !isConflict && (
               <Alert color="red" variant="light" title={t('form.delete.failed')}>
-                <Text size="sm">{message(recordErrorMessage(deletion.error))}</Text>
+                <Stack gap="xs" align="flex-start">
+                  <Text size="sm">{message(recordErrorMessage(deletion.error))}</Text>
+                  {deletion.error instanceof ApiError && deletion.error.isSignInNeeded && (
+                    <SignInLink size="sm" />
+                  )}
+                </Stack>
               </Alert>
             )}
             {reloading.isError && (

@@ -164,7 +164,11 @@ export function OrganisationPicker({
   onChange,
   error,
   required,
-}: PickerProps<PickedOrganisation>) {
+  includePlaces = true,
+}: PickerProps<PickedOrganisation> & {
+  /** Offer places of the gazetteer too (added to the registry when chosen); off where only records fit. */
+  includePlaces?: boolean;
+}) {
   const t = useT();
   const format = useFormat();
   const vocabulary = useVocabulary();
@@ -173,7 +177,12 @@ export function OrganisationPicker({
   const picker = usePickerText(value?.name);
   const addPlace = useAddPlaceToRegistry();
   const search = useQuery(
-    searchQuery({ q: picker.query, types: 'organisation,place', lang: apiLanguage, limit: 10 }),
+    searchQuery({
+      q: picker.query,
+      types: includePlaces ? 'organisation,place' : 'organisation',
+      lang: apiLanguage,
+      limit: 10,
+    }),
   );
   const hits = picker.query === '' ? [] : (search.data?.hits ?? []);
   const options = hits.map((hit) => ({

@@ -99,4 +99,10 @@ describe('form errors from problem details', () => {
     });
     expect(recordErrorMessage(new TypeError('Failed to fetch'))).toEqual({ id: 'common.networkError' });
   });
+
+  it('asks a visitor to sign in, and tells a user without the right so', () => {
+    expect(recordErrorMessage(problem(401, 'auth.required'))).toEqual({ id: 'auth.required.text' });
+    expect(recordErrorMessage(problem(403, 'access.denied'))).toEqual({ id: 'auth.denied.text' });
+    expect(recordErrorMessage(problem(403, 'auth.csrf_invalid'))).toEqual({ id: 'auth.problem.csrf' });
+  });
 });

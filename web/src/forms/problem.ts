@@ -110,6 +110,10 @@ const ruleMessages: Record<string, MessageId> = {
   'project.co_financing_rate_over_100': 'form.error.rateOver100',
   'programme.adopted_after_year': 'form.error.adoptedAfterYear',
   'programme.duplicate': 'form.error.programmeDuplicate',
+  'auth.password_too_short': 'auth.password.tooShort',
+  'auth.password_too_long': 'auth.password.tooLong',
+  'auth.password_is_email': 'auth.password.isEmail',
+  'auth.password_wrong': 'auth.password.wrong',
 };
 
 /** The message to show beside a field for one of the server's field errors. */
@@ -163,6 +167,8 @@ const recordMessages: Record<string, MessageId> = {
   'record.duplicate': 'form.error.recordDuplicate',
   'source.in_use': 'form.error.inUse',
   'theme.in_use': 'form.error.inUse',
+  'auth.token_invalid': 'auth.problem.tokenInvalid',
+  'auth.two_factor_enrolment_required': 'auth.problem.twoFactorEnrolment',
 };
 
 /** The message for a failed request that has no field errors (or a failure that is not the server's). */
@@ -172,5 +178,8 @@ export function recordErrorMessage(error: unknown): FormMessage {
   const known = recordMessages[code];
   if (known) return { id: known };
   if (error.isNotFound) return { id: 'form.error.notFound' };
+  if (code === 'auth.csrf_invalid') return { id: 'auth.problem.csrf' };
+  if (error.isSignInNeeded) return { id: 'auth.required.text' };
+  if (error.isForbidden) return { id: 'auth.denied.text' };
   return { text: error.message };
 }

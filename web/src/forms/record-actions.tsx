@@ -10,12 +10,14 @@ import { themeQuery } from '../api/themes';
 import { chooseName, chooseText } from '../i18n/choose-text';
 import { useLocale } from '../i18n/locale-provider';
 import { useT } from '../i18n/use-t';
+import { useSession } from '../accounts/use-session';
 import { DeleteRecordButton } from './delete-record';
 import { activityWrites, organisationWrites, partnershipWrites, projectWrites, themeWrites } from './records';
 
 /**
  * The buttons a record's page offers: Edit (a link to its form) and Delete (after confirmation). Each
- * `<Kind>Actions` takes the record as the page has it.
+ * `<Kind>Actions` takes the record as the page has it, and shows nothing to a reader who may not change it
+ * (a visitor, a viewer, an editor of other organisations).
  */
 function RecordActions({ editTo, children }: { editTo: string; children?: React.ReactNode }) {
   const t = useT();
@@ -46,6 +48,8 @@ export function OrganisationActions({ organisation }: { organisation: Schemas['O
   const { locale } = useLocale();
   const name = chooseName(organisation.names, locale, organisation.name);
   const id = encodeURIComponent(organisation.id);
+  const session = useSession();
+  if (!session.mayEditFor([organisation.id])) return null;
   return (
     <RecordActions editTo={`/organisations/${organisation.slug}/edit`}>
       <Menu position="bottom-start">
@@ -91,6 +95,8 @@ export function OrganisationActions({ organisation }: { organisation: Schemas['O
 export function PartnershipActions({ partnership }: { partnership: Schemas['Partnership'] }) {
   const t = useT();
   const queryClient = useQueryClient();
+  const session = useSession();
+  if (!session.mayEditFor([partnership.organisationA.id, partnership.organisationB.id])) return null;
   return (
     <RecordActions editTo={`/partnerships/${partnership.id}/edit`}>
       <DeleteRecordButton
@@ -114,6 +120,8 @@ export function ProjectActions({ project }: { project: Schemas['Project'] }) {
   const queryClient = useQueryClient();
   const { locale } = useLocale();
   const name = project.acronym ?? chooseText(project.title, locale)?.text ?? project.displayTitle;
+  const session = useSession();
+  if (!session.mayEditFor(project.partners.map((partner) => partner.organisation.id))) return null;
   return (
     <RecordActions editTo={`/projects/${project.slug}/edit`}>
       <Button
@@ -139,6 +147,10 @@ export function ProjectActions({ project }: { project: Schemas['Project'] }) {
 export function ActivityActions({ activity }: { activity: Schemas['Activity'] }) {
   const queryClient = useQueryClient();
   const { locale } = useLocale();
+  const session = useSession();
+  if (!session.mayEditFor(activity.participants.map((participant) => participant.organisation.id))) {
+    return null;
+  }
   return (
     <RecordActions editTo={`/activities/${activity.id}/edit`}>
       <DeleteRecordButton
@@ -154,9 +166,12 @@ export function ActivityActions({ activity }: { activity: Schemas['Activity'] })
   );
 }
 
+/** Themes are the registry's shared vocabulary: administrators keep them. */
 export function ThemeActions({ theme }: { theme: Schemas['Theme'] }) {
   const queryClient = useQueryClient();
   const { apiLanguage } = useLocale();
+  const session = useSession();
+  if (!session.isAdmin) return null;
   return (
     <RecordActions editTo={`/themes/${theme.code}/edit`}>
       <DeleteRecordButton
@@ -172,9 +187,22 @@ export function ThemeActions({ theme }: { theme: Schemas['Theme'] }) {
   );
 }
 
-/** Edit links for records that have no page of their own (memberships, programmes), in lists. */
-export function EditLink({ to, label }: { to: string; label: string }) {
+/**
+ * Edit links for records that have no page of their own (memberships, programmes), in lists; shown to
+ * those who may change records of one of `organisationIds` (the record's parties).
+ */
+export function EditLink({
+  to,
+  label,
+  organisationIds,
+}: {
+  to: string;
+  label: string;
+  organisationIds: readonly string[];
+}) {
   const t = useT();
+  const session = useSession();
+  if (!session.mayEditFor(organisationIds)) return null;
   return (
     <Button component={Link} to={to} variant="subtle" size="compact-sm" aria-label={label}>
       {t('form.edit')}
@@ -182,12 +210,27 @@ export function EditLink({ to, label }: { to: string; label: string }) {
   );
 }
 
-/** A list page's heading with its "New …" button beside it. */
-export function ListHeading({ title, newTo, newLabel }: { title: string; newTo: string; newLabel: string }) {
+/**
+ * A list page's heading with its "New …" button beside it, for those who may record things (or, for the
+ * registry's shared vocabularies, for administrators).
+ */
+export function ListHeading({
+  title,
+  newTo,
+  newLabel,
+  isForAdministrators = false,
+}: {
+  title: string;
+  newTo: string;
+  newLabel: string;
+  isForAdministrators?: boolean;
+}) {
+  const session = useSession();
+  const mayCreate = isForAdministrators ? session.isAdmin : session.mayRecord;
   return (
     <Group justify="space-between" align="center" gap="sm">
       <Title order={1}>{title}</Title>
-      <NewRecordButton to={newTo} label={newLabel} />
+      {mayCreate && <NewRecordButton to={newTo} label={newLabel} />}
     </Group>
   );
 }

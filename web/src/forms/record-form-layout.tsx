@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { SignInLink } from '../accounts/sign-in-link';
 import { usePageTitle } from '../components/page-title';
 import { useT } from '../i18n/use-t';
 import { fieldId, useFormMessage, type RecordForm } from './use-record-form';
@@ -24,7 +25,14 @@ function focusField(path: string): void {
  * fields to correct (each a link to its field), a refusal of the whole record, or a version conflict with
  * the way to reload the latest version without losing what was typed.
  */
-export function FormAlerts<V extends object>({ form }: { form: RecordForm<V> }) {
+export function FormAlerts<V extends object>({
+  form,
+  failureTitle,
+}: {
+  form: RecordForm<V>;
+  /** The heading of a refusal, for forms that do not save a record ("The record was not saved"). */
+  failureTitle?: string;
+}) {
   const t = useT();
   const message = useFormMessage();
   const { failure, conflict, failedAttempts } = form;
@@ -77,9 +85,12 @@ export function FormAlerts<V extends object>({ form }: { form: RecordForm<V> }) 
           </Alert>
         )}
         {failure && (
-          <Alert color="red" variant="light" title={t('form.failure.title')}>
+          <Alert color="red" variant="light" title={failureTitle ?? t('form.failure.title')}>
             {failure.message !== undefined ? (
-              <Text size="sm">{failure.message}</Text>
+              <Stack gap="xs" align="flex-start">
+                <Text size="sm">{failure.message}</Text>
+                {failure.isSignInNeeded && <SignInLink size="sm" />}
+              </Stack>
             ) : (
               <>
                 <Text size="sm">{t('form.failure.count', { count: failure.errors.length })}</Text>

@@ -177,6 +177,10 @@ export function useRecordForm<V extends object, R>(options: RecordFormOptions<V,
         : {
             errors,
             message: errors.length === 0 ? message(recordErrorMessage(failure)) : undefined,
+            /** The problem's code, for pages that offer a way out of a particular refusal. */
+            code: failure instanceof ApiError ? failure.problem?.code : undefined,
+            /** The session ended or there was none (401): the form offers to sign in. */
+            isSignInNeeded: failure instanceof ApiError && failure.isSignInNeeded,
           },
     conflict,
     reload,

@@ -4,15 +4,18 @@ import { useT } from '../i18n/use-t';
 import type { MessageId } from '../i18n/messages';
 import { HeaderSearch } from './header-search';
 import { LocaleSwitcher } from './locale-switcher';
+import { NotificationsBell } from './notifications-bell';
+import { UserMenu } from './user-menu';
 
 const sections: { to: string; label: MessageId }[] = [
   { to: '/organisations', label: 'nav.organisations' },
   { to: '/projects', label: 'nav.projects' },
+  { to: '/initiatives', label: 'nav.initiatives' },
   { to: '/activities', label: 'nav.activities' },
   { to: '/themes', label: 'nav.themes' },
 ];
 
-/** The site header: the name (home), the search box, the sections and the language switch. */
+/** The site header: the name (home), the search box, the sections, the language switch and the account. */
 export function Header() {
   const t = useT();
   return (
@@ -23,7 +26,11 @@ export function Header() {
             {t('app.name')}
           </Anchor>
           <HeaderSearch />
-          <LocaleSwitcher />
+          <Group gap="sm" wrap="nowrap">
+            <LocaleSwitcher />
+            <NotificationsBell />
+            <UserMenu />
+          </Group>
         </Group>
         <nav aria-label={t('layout.mainNavigation')}>
           <Group component="ul" className="plain-list" gap="xs" mt="xs">

@@ -4,6 +4,7 @@ import { Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-rou
 import { useT } from '../i18n/use-t';
 import { Footer } from './footer';
 import { Header } from './header';
+import { TwoFactorReminder } from './two-factor-reminder';
 
 /** The frame of every page: skip link, header, main content, footer. */
 export function Layout() {
@@ -30,6 +31,7 @@ export function Layout() {
       <Header />
       <main id="main" ref={main} tabIndex={-1} aria-busy={navigation.state === 'loading' || undefined}>
         <Container size="lg" py="lg">
+          <TwoFactorReminder />
           <Outlet />
         </Container>
       </main>

@@ -1,4 +1,4 @@
-import { Checkbox, SimpleGrid, Stack } from '@mantine/core';
+import { SimpleGrid } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { Schemas } from '../../api/client';
@@ -36,8 +36,6 @@ function usePartnershipLabels(): Record<string, string> {
     startedOn: t('form.partnership.startedOn'),
     endedOn: t('form.partnership.endedOn'),
     agreementUrl: t('form.partnership.agreementUrl'),
-    confirmedByA: t('form.partnership.confirmedByA'),
-    confirmedByB: t('form.partnership.confirmedByB'),
     description: t('form.description'),
     themes: t('common.themes'),
     sourceId: t('form.sourceId'),
@@ -163,20 +161,6 @@ function PartnershipForm({
         value={values.agreementUrl}
         onChange={(value) => set('agreementUrl', value)}
       />
-      <Stack gap="xs">
-        <Checkbox
-          {...form.field('confirmedByA')}
-          label={labels.confirmedByA}
-          checked={values.confirmedByA}
-          onChange={(event) => set('confirmedByA', event.currentTarget.checked)}
-        />
-        <Checkbox
-          {...form.field('confirmedByB')}
-          label={labels.confirmedByB}
-          checked={values.confirmedByB}
-          onChange={(event) => set('confirmedByB', event.currentTarget.checked)}
-        />
-      </Stack>
       <LocalisedTextInput
         form={form}
         path="description"

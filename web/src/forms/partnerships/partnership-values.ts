@@ -15,8 +15,6 @@ export interface PartnershipValues {
   startedOn: string;
   endedOn: string;
   agreementUrl: string;
-  confirmedByA: boolean;
-  confirmedByB: boolean;
   description: LocalisedRow[];
   themes: string[];
   sourceId: PickedSource | null;
@@ -33,8 +31,6 @@ export function newPartnershipValues(language: string, sideA: PickedOrganisation
     startedOn: '',
     endedOn: '',
     agreementUrl: '',
-    confirmedByA: false,
-    confirmedByB: false,
     description: toLocalisedRows({}, language),
     themes: [],
     sourceId: null,
@@ -51,8 +47,6 @@ export function partnershipValues(partnership: Partnership, language: string): P
     startedOn: partnership.startedOn ?? '',
     endedOn: partnership.endedOn ?? '',
     agreementUrl: partnership.agreementUrl ?? '',
-    confirmedByA: partnership.confirmedByA,
-    confirmedByB: partnership.confirmedByB,
     description: toLocalisedRows(partnership.description, language),
     themes: partnership.themes,
     sourceId: pickedSource(partnership.source),
@@ -73,8 +67,6 @@ export function partnershipBody(values: PartnershipValues): PartnershipCreate {
     startedOn: optionalText(values.startedOn),
     endedOn: optionalText(values.endedOn),
     agreementUrl: optionalText(values.agreementUrl),
-    confirmedByA: values.confirmedByA,
-    confirmedByB: values.confirmedByB,
     description: fromLocalisedRows(values.description),
     themes: values.themes,
     sourceId: values.sourceId?.id ?? null,

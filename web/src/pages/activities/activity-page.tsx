@@ -16,6 +16,7 @@ import { useLocale } from '../../i18n/locale-provider';
 import { LocalisedText } from '../../i18n/localised-text';
 import { useT } from '../../i18n/use-t';
 import { ActivityActions } from '../../forms/record-actions';
+import { RecordHistory } from '../../components/record-history';
 
 /** A dated event: type, dates and place, who took part in which role, outcomes and source. */
 export function ActivityPage() {
@@ -125,6 +126,7 @@ function ActivityView({ activity }: { activity: Schemas['Activity'] }) {
           <EmptyState>{t('sources.none')}</EmptyState>
         )}
       </section>
+      <RecordHistory entity="activity" id={activity.id} />
     </Stack>
   );
 }

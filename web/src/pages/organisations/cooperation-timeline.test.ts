@@ -3,6 +3,7 @@ import type { Schemas } from '../../api/client';
 import { cooperationByYear } from './cooperation-timeline';
 
 const summary = (slug: string) => ({ id: slug, slug, name: slug, kind: 'city', country: null });
+const claimed = { state: 'claimed', claimedBy: null, reason: null, changedAt: null } as const;
 
 function relations(overrides: Partial<Schemas['OrganisationRelations']>): Schemas['OrganisationRelations'] {
   return {
@@ -24,8 +25,8 @@ const partnership = (id: string, startedOn: string | null, signedOn: string | nu
   startedOn,
   signedOn,
   endedOn: null,
-  confirmedByA: false,
-  confirmedByB: false,
+  confirmation: claimed,
+  version: 1,
   other: summary(id),
   source: null,
 });
@@ -48,6 +49,8 @@ describe('cooperationByYear', () => {
             until: null,
             other: summary('energy-cities'),
             source: null,
+            confirmation: claimed,
+            version: 1,
           },
         ],
       }),

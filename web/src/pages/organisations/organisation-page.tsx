@@ -18,6 +18,8 @@ import { OrganisationRelations } from './organisation-relations';
 import { OrganisationSources } from './organisation-sources';
 import { PartnerMap } from './partner-map';
 import { OrganisationActions } from '../../forms/record-actions';
+import { RecordHistory } from '../../components/record-history';
+import { OrganisationContacts } from './organisation-contacts';
 
 type Organisation = Schemas['Organisation'];
 
@@ -38,6 +40,8 @@ export function OrganisationPage() {
           <OrganisationRelations organisation={data} query={relations} />
           {relations.data && <PartnerMap organisation={data} relations={relations.data} />}
           <OrganisationSources organisation={data} relations={relations.data} />
+          <OrganisationContacts organisationId={data.id} />
+          <RecordHistory entity="organisation" id={data.id} />
         </Stack>
       )}
     </QueryState>

@@ -9,6 +9,7 @@ import { EditLink } from '../../forms/record-actions';
 import { useVocabulary } from '../../components/vocabulary';
 import { useT } from '../../i18n/use-t';
 import { CooperationTimeline } from './cooperation-timeline-view';
+import { ConfirmationActions, ConfirmationBadge } from '../../components/confirmation';
 
 type Relations = Schemas['OrganisationRelations'];
 type Organisation = Schemas['Organisation'];
@@ -84,27 +85,29 @@ export function OrganisationRelations({
               </Tabs.List>
               <Tabs.Panel value="members" pt="md">
                 <MembershipTable
+                  organisation={organisation}
                   memberships={members}
                   caption={t('organisation.tab.members', { count: members.length })}
                 />
               </Tabs.Panel>
               <Tabs.Panel value="memberships" pt="md">
                 <MembershipTable
+                  organisation={organisation}
                   memberships={memberOf}
                   caption={t('organisation.tab.memberships', { count: memberOf.length })}
                 />
               </Tabs.Panel>
               <Tabs.Panel value="partnerships" pt="md">
-                <PartnershipTable partnerships={relations.partnerships} />
+                <PartnershipTable organisation={organisation} partnerships={relations.partnerships} />
               </Tabs.Panel>
               <Tabs.Panel value="projects" pt="md">
-                <ProjectTable projects={relations.projects} />
+                <ProjectTable organisation={organisation} projects={relations.projects} />
               </Tabs.Panel>
               <Tabs.Panel value="activities" pt="md">
                 <ActivityTable activities={relations.activities} />
               </Tabs.Panel>
               <Tabs.Panel value="programmes" pt="md">
-                <ProgrammeList programmes={relations.programmes} />
+                <ProgrammeList organisation={organisation} programmes={relations.programmes} />
               </Tabs.Panel>
               <Tabs.Panel value="timeline" pt="md">
                 <CooperationTimeline relations={relations} />
@@ -118,9 +121,11 @@ export function OrganisationRelations({
 }
 
 function MembershipTable({
+  organisation,
   memberships,
   caption,
 }: {
+  organisation: Organisation;
   memberships: Relations['memberships'];
   caption: string;
 }) {
@@ -136,6 +141,7 @@ function MembershipTable({
             <Table.Th scope="col">{t('organisation.organisation')}</Table.Th>
             <Table.Th scope="col">{t('common.role')}</Table.Th>
             <Table.Th scope="col">{t('common.dates')}</Table.Th>
+            <Table.Th scope="col">{t('confirmation.heading')}</Table.Th>
             <Table.Th scope="col">
               <span className="visually-hidden">{t('form.edit')}</span>
             </Table.Th>
@@ -152,9 +158,13 @@ function MembershipTable({
                 <DateRange start={membership.since} end={membership.until} />
               </Table.Td>
               <Table.Td>
+                <MembershipConfirmation organisation={organisation} membership={membership} />
+              </Table.Td>
+              <Table.Td>
                 <EditLink
                   to={`/memberships/${membership.id}/edit`}
                   label={t('form.membership.editOf', { name: membership.other.name })}
+                  organisationIds={[organisation.id, membership.other.id]}
                 />
               </Table.Td>
             </Table.Tr>
@@ -165,7 +175,13 @@ function MembershipTable({
   );
 }
 
-function PartnershipTable({ partnerships }: { partnerships: Relations['partnerships'] }) {
+function PartnershipTable({
+  organisation,
+  partnerships,
+}: {
+  organisation: Organisation;
+  partnerships: Relations['partnerships'];
+}) {
   const t = useT();
   const vocabulary = useVocabulary();
   if (partnerships.length === 0) return <EmptyState>{t('common.noneRecorded')}</EmptyState>;
@@ -181,6 +197,7 @@ function PartnershipTable({ partnerships }: { partnerships: Relations['partnersh
             <Table.Th scope="col">{t('partnership.type')}</Table.Th>
             <Table.Th scope="col">{t('partnership.status')}</Table.Th>
             <Table.Th scope="col">{t('common.dates')}</Table.Th>
+            <Table.Th scope="col">{t('confirmation.heading')}</Table.Th>
             <Table.Th scope="col">
               <span className="visually-hidden">{t('common.details')}</span>
             </Table.Th>
@@ -198,6 +215,20 @@ function PartnershipTable({ partnerships }: { partnerships: Relations['partnersh
                 <DateRange start={partnership.startedOn ?? partnership.signedOn} end={partnership.endedOn} />
               </Table.Td>
               <Table.Td>
+                <Stack gap={4} align="flex-start">
+                  <ConfirmationBadge
+                    confirmation={partnership.confirmation}
+                    parties={[organisation, partnership.other]}
+                  />
+                  <ConfirmationActions
+                    relation={{ kind: 'partnership', id: partnership.id, version: partnership.version }}
+                    confirmation={partnership.confirmation}
+                    parties={[organisation, partnership.other]}
+                    subject={t('confirmation.subject.partnership', { name: partnership.other.name })}
+                  />
+                </Stack>
+              </Table.Td>
+              <Table.Td>
                 <Anchor component={Link} to={`/partnerships/${partnership.id}`} size="sm">
                   {t('partnership.open', { name: partnership.other.name })}
                 </Anchor>
@@ -210,7 +241,13 @@ function PartnershipTable({ partnerships }: { partnerships: Relations['partnersh
   );
 }
 
-function ProjectTable({ projects }: { projects: Relations['projects'] }) {
+function ProjectTable({
+  organisation,
+  projects,
+}: {
+  organisation: Organisation;
+  projects: Relations['projects'];
+}) {
   const t = useT();
   const vocabulary = useVocabulary();
   if (projects.length === 0) return <EmptyState>{t('common.noneRecorded')}</EmptyState>;
@@ -228,6 +265,7 @@ function ProjectTable({ projects }: { projects: Relations['projects'] }) {
             <DateRange start={project.startsOn} end={project.endsOn} /> ·{' '}
             {t('project.roleOf', { role: vocabulary.projectPartnerRole(project.role) })}
           </Text>
+          <OwnPartnerConfirmation organisation={organisation} project={project} />
           <Text size="sm" c="dimmed">
             {t('project.partnerCount', { count: project.partners.length })}:{' '}
             {project.partners.map((partner, index) => (
@@ -289,7 +327,13 @@ function ActivityTable({ activities }: { activities: Relations['activities'] }) 
   );
 }
 
-function ProgrammeList({ programmes }: { programmes: Relations['programmes'] }) {
+function ProgrammeList({
+  organisation,
+  programmes,
+}: {
+  organisation: Organisation;
+  programmes: Relations['programmes'];
+}) {
   const t = useT();
   if (programmes.length === 0) return <EmptyState>{t('common.noneRecorded')}</EmptyState>;
   return (
@@ -300,9 +344,50 @@ function ProgrammeList({ programmes }: { programmes: Relations['programmes'] }) 
           <EditLink
             to={`/programmes/${programme.id}/edit`}
             label={t('form.programme.editOf', { name: programme.title })}
+            organisationIds={[organisation.id]}
           />
         </li>
       ))}
     </ul>
   );
+}
+
+function MembershipConfirmation({
+  organisation,
+  membership,
+}: {
+  organisation: Organisation;
+  membership: Relations['memberships'][number];
+}) {
+  const t = useT();
+  const [member, network] =
+    membership.direction === 'member_of'
+      ? [organisation, membership.other]
+      : [membership.other, organisation];
+  return (
+    <Stack gap={4} align="flex-start">
+      <ConfirmationBadge confirmation={membership.confirmation} parties={[member, network]} />
+      <ConfirmationActions
+        relation={{ kind: 'membership', id: membership.id, version: membership.version }}
+        confirmation={membership.confirmation}
+        parties={[member, network]}
+        subject={t('confirmation.subject.membership', { member: member.name, organisation: network.name })}
+      />
+    </Stack>
+  );
+}
+
+/** Where the organisation's own place in a project stands with the project's lead. */
+function OwnPartnerConfirmation({
+  organisation,
+  project,
+}: {
+  organisation: Organisation;
+  project: Relations['projects'][number];
+}) {
+  const own = project.partners.find((partner) => partner.organisation.id === organisation.id);
+  if (!own) return null;
+  const lead = project.partners.find((partner) => partner.role === 'lead');
+  const parties = [organisation, ...(lead && lead !== own ? [lead.organisation] : [])];
+  return <ConfirmationBadge confirmation={own.confirmation} parties={parties} />;
 }

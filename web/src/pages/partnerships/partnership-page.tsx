@@ -13,6 +13,8 @@ import { useFormat } from '../../i18n/format';
 import { LocalisedText } from '../../i18n/localised-text';
 import { useT } from '../../i18n/use-t';
 import { PartnershipActions } from '../../forms/record-actions';
+import { RecordHistory } from '../../components/record-history';
+import { ConfirmationActions, ConfirmationBadge } from '../../components/confirmation';
 
 /** A bilateral tie: both sides, type, status and its lifecycle dates, the agreement and its source. */
 export function PartnershipPage() {
@@ -32,7 +34,6 @@ function PartnershipView({ partnership }: { partnership: Schemas['Partnership'] 
   const { organisationA: a, organisationB: b } = partnership;
   const title = t('partnership.between', { a: a.name, b: b.name });
   usePageTitle(title);
-  const confirmed = (isConfirmed: boolean) => (isConfirmed ? t('common.yes') : t('common.no'));
   return (
     <Stack gap="xl">
       <div>
@@ -67,12 +68,18 @@ function PartnershipView({ partnership }: { partnership: Schemas['Partnership'] 
             ),
           },
           {
-            label: t('partnership.confirmedBy', { name: a.name }),
-            value: confirmed(partnership.confirmedByA),
-          },
-          {
-            label: t('partnership.confirmedBy', { name: b.name }),
-            value: confirmed(partnership.confirmedByB),
+            label: t('confirmation.heading'),
+            value: (
+              <Stack gap={4} align="flex-start">
+                <ConfirmationBadge confirmation={partnership.confirmation} parties={[a, b]} />
+                <ConfirmationActions
+                  relation={{ kind: 'partnership', id: partnership.id, version: partnership.version }}
+                  confirmation={partnership.confirmation}
+                  parties={[a, b]}
+                  subject={title}
+                />
+              </Stack>
+            ),
           },
         ]}
       />
@@ -93,6 +100,7 @@ function PartnershipView({ partnership }: { partnership: Schemas['Partnership'] 
           <EmptyState>{t('sources.none')}</EmptyState>
         )}
       </section>
+      <RecordHistory entity="partnership" id={partnership.id} />
     </Stack>
   );
 }

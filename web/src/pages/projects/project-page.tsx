@@ -16,6 +16,8 @@ import { useLocale } from '../../i18n/locale-provider';
 import { LocalisedText } from '../../i18n/localised-text';
 import { useT } from '../../i18n/use-t';
 import { ProjectActions } from '../../forms/record-actions';
+import { RecordHistory } from '../../components/record-history';
+import { ConfirmationActions, ConfirmationBadge } from '../../components/confirmation';
 
 type Project = Schemas['Project'];
 
@@ -105,6 +107,7 @@ function ProjectView({ project }: { project: Project }) {
           <EmptyState>{t('sources.none')}</EmptyState>
         )}
       </section>
+      <RecordHistory entity="project" id={project.id} />
     </Stack>
   );
 }
@@ -148,6 +151,7 @@ function PartnerBudgets({ project }: { project: Project }) {
                   {t('project.budget')}
                 </Table.Th>
                 <Table.Th scope="col">{t('project.coFinancing')}</Table.Th>
+                <Table.Th scope="col">{t('confirmation.heading')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -168,6 +172,9 @@ function PartnerBudgets({ project }: { project: Project }) {
                         })
                       : '–'}
                   </Table.Td>
+                  <Table.Td>
+                    <PartnerConfirmation project={project} partner={partner} />
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
@@ -181,6 +188,7 @@ function PartnerBudgets({ project }: { project: Project }) {
                     : '–'}
                 </Table.Td>
                 <Table.Td />
+                <Table.Td />
               </Table.Tr>
             </Table.Tfoot>
           </Table>
@@ -192,5 +200,34 @@ function PartnerBudgets({ project }: { project: Project }) {
         </Text>
       )}
     </section>
+  );
+}
+
+/** Where a partner's place in the project stands: its sides are the project's lead and the partner. */
+function PartnerConfirmation({
+  project,
+  partner,
+}: {
+  project: Project;
+  partner: Project['partners'][number];
+}) {
+  const t = useT();
+  const lead = project.partners.find((candidate) => candidate.role === 'lead');
+  const parties = [...(lead && lead !== partner ? [lead.organisation] : []), partner.organisation];
+  return (
+    <Stack gap={4} align="flex-start">
+      <ConfirmationBadge confirmation={partner.confirmation} parties={parties} />
+      <ConfirmationActions
+        relation={{
+          kind: 'projectPartner',
+          projectId: project.id,
+          organisationId: partner.organisation.id,
+          version: project.version,
+        }}
+        confirmation={partner.confirmation}
+        parties={parties}
+        subject={t('confirmation.subject.projectPartner', { name: partner.organisation.name })}
+      />
+    </Stack>
   );
 }

@@ -17,6 +17,7 @@ import { useFormat } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-provider';
 import { useT } from '../../i18n/use-t';
 import { ThemeActions } from '../../forms/record-actions';
+import { RecordHistory } from '../../components/record-history';
 
 const pageSize = 50;
 
@@ -118,6 +119,7 @@ function ThemeView({ theme }: { theme: Schemas['Theme'] }) {
           }}
         />
       </SimpleGrid>
+      <RecordHistory entity="theme" id={theme.id} />
     </Stack>
   );
 }

@@ -36,7 +36,12 @@ export function ThemesPage() {
   });
   return (
     <Stack gap="lg">
-      <ListHeading title={t('nav.themes')} newTo="/themes/new" newLabel={t('form.theme.newTitle')} />
+      <ListHeading
+        title={t('nav.themes')}
+        newTo="/themes/new"
+        newLabel={t('form.theme.newTitle')}
+        isForAdministrators
+      />
       <FilterBar onClear={clear}>
         <TextFilter
           label={t('list.name')}

@@ -1,0 +1,56 @@
+import { Button, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { Schemas } from '../../api/client';
+import { candidateListQuery } from '../../api/initiatives';
+import { EmptyState, QueryState } from '../../components/query-state';
+import { useT } from '../../i18n/use-t';
+import { CandidateList, ExcludedCandidateList } from './candidate-list';
+
+const shown = 10;
+
+/** The candidate partners of an initiative, best first, with what made each one fit; the left-out on request. */
+export function CandidatesSection({ initiative }: { initiative: Schemas['Initiative'] }) {
+  const t = useT();
+  const [withExcluded, setWithExcluded] = useState(false);
+  const query = useQuery(candidateListQuery(initiative.id, { limit: shown, includeExcluded: withExcluded }));
+  return (
+    <section aria-labelledby="initiative-candidates">
+      <Title order={2} size="h3" id="initiative-candidates" mb="xs">
+        {t('candidates.heading')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm" maw="48rem">
+        {t('candidates.intro')}
+      </Text>
+      <QueryState query={query}>
+        {(candidates) => (
+          <Stack gap="md">
+            {candidates.items.length === 0 ? (
+              <EmptyState>{t('candidates.empty')}</EmptyState>
+            ) : (
+              <CandidateList items={candidates.items} />
+            )}
+            {withExcluded ? (
+              <Stack gap="xs">
+                <Title order={3} size="h4">
+                  {t('candidates.excluded')}
+                </Title>
+                {candidates.excluded.length === 0 ? (
+                  <EmptyState>{t('candidates.excludedNone')}</EmptyState>
+                ) : (
+                  <ExcludedCandidateList items={candidates.excluded} />
+                )}
+              </Stack>
+            ) : (
+              <div>
+                <Button variant="subtle" size="xs" onClick={() => setWithExcluded(true)}>
+                  {t('candidates.showExcluded')}
+                </Button>
+              </div>
+            )}
+          </Stack>
+        )}
+      </QueryState>
+    </section>
+  );
+}
