@@ -30,6 +30,15 @@ export function newContext(browser: Browser, baseURL: string, locale = 'en-GB'):
 
 /** Fails with a readable list when axe finds a serious or critical violation on the page. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // A popover or modal fades in: axe measuring contrast half-way through the fade reports pale text.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' || animation.effect?.getTiming().iterations === Infinity,
+      ),
+  );
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
