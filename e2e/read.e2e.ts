@@ -34,6 +34,27 @@ describe('a newcomer', () => {
     await context.close();
   });
 
+  it('sees ranked partner suggestions on Vienna’s page with their reasons, and Zagreb left out as a partner', async () => {
+    const context = await newContext(browser, baseUrl);
+    const page = await context.newPage();
+    await page.goto('/organisations/vienna');
+    const section = page.getByRole('region', { name: 'Suggested partners' });
+    const first = section.getByRole('listitem').filter({ hasText: /^1\./ }).first();
+    await first.waitFor({ timeout: 15_000 });
+    await first.getByRole('progressbar', { name: /^Score of / }).waitFor();
+    await expect(
+      first.getByRole('list', { name: 'Why it fits' }).getByRole('listitem').count(),
+    ).resolves.toBeGreaterThan(0);
+    await section.getByRole('combobox', { name: 'Funding programme' }).selectOption('urbact_iv');
+    await section.getByRole('button', { name: 'Show the organisations left out' }).click();
+    await section
+      .getByText(/Zagreb.*: already a partner/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await expectAccessible(page, 'suggested partners');
+    await context.close();
+  });
+
   it('switches to Serbian Cyrillic and sees the interface in Cyrillic, with <html lang="sr-Cyrl">', async () => {
     const context = await newContext(browser, baseUrl);
     const page = await context.newPage();

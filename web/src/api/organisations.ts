@@ -34,3 +34,16 @@ export const organisationRelationsQuery = (idOrSlug: string, lang: string) =>
         }),
       ),
   });
+
+/** Organisations that would make good partners, best first and explained; the left-out on request. */
+export const suggestedPartnersQuery = (id: string, query: QueryOf<'suggestPartners'>) =>
+  queryOptions({
+    queryKey: [...organisationKeys.all, 'suggested-partners', id, query] as const,
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/organisations/{id}/suggested-partners', {
+          params: { path: { id }, query },
+          signal,
+        }),
+      ),
+  });

@@ -46,6 +46,10 @@ const fieldLabels: Partial<Record<string, MessageId>> = {
   agreementUrl: 'form.partnership.agreementUrl',
   confirmedByA: 'form.partnership.confirmedByA',
   confirmedByB: 'form.partnership.confirmedByB',
+  confirmation: 'confirmation.heading',
+  claimedBy: 'confirmation.field.claimedBy',
+  confirmationNote: 'confirmation.dispute.reason',
+  confirmationChangedAt: 'confirmation.field.changedAt',
   title: 'form.title',
   displayTitle: 'form.title',
   acronym: 'form.project.acronym',
@@ -157,6 +161,10 @@ export function useFieldValue(): (entity: string, field: string, value: unknown)
         return shorten(texts.join(' · '));
       }
       const text = String(value);
+      if (field === 'confirmation') {
+        const id = `confirmation.state.${text}`;
+        if (id in intl.messages) return t(id as MessageId);
+      }
       const group = vocabularyFields[entity]?.[field];
       if (group) return vocabulary[group](text);
       if (field === 'country' && /^[A-Z]{2}$/.test(text)) return `${format.country(text)} (${text})`;

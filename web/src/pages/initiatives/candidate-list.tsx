@@ -120,8 +120,17 @@ function Reasons({ factors }: { factors: RankedCandidate['factors'] }) {
   );
 }
 
-/** The organisations left out of the ranking, each with the reason in the reader's language. */
-export function ExcludedCandidateList({ items }: { items: ExcludedCandidate[] }) {
+/**
+ * The organisations left out of the ranking, each with the reason in the reader's language: the message
+ * `<reasons>.<reason>` (an initiative's candidates and an organisation's suggestions word them differently).
+ */
+export function ExcludedCandidateList({
+  items,
+  reasons = 'candidates.reason',
+}: {
+  items: ExcludedCandidate[];
+  reasons?: 'candidates.reason' | 'suggestions.reason';
+}) {
   const message = useOptionalMessage();
   return (
     <Stack component="ul" className="plain-list" gap={4}>
@@ -130,7 +139,7 @@ export function ExcludedCandidateList({ items }: { items: ExcludedCandidate[] })
           <Text size="sm">
             <OrganisationLink organisation={excluded.organisation} withDetails />
             {': '}
-            {message(`candidates.reason.${excluded.reason}`, excluded.reason.replaceAll('_', ' '))}
+            {message(`${reasons}.${excluded.reason}`, excluded.reason.replaceAll('_', ' '))}
           </Text>
         </li>
       ))}

@@ -20,6 +20,7 @@ import { PartnerMap } from './partner-map';
 import { OrganisationActions } from '../../forms/record-actions';
 import { RecordHistory } from '../../components/record-history';
 import { OrganisationContacts } from './organisation-contacts';
+import { SuggestedPartners } from './suggested-partners';
 
 type Organisation = Schemas['Organisation'];
 
@@ -40,6 +41,7 @@ export function OrganisationPage() {
           <OrganisationRelations organisation={data} query={relations} />
           {relations.data && <PartnerMap organisation={data} relations={relations.data} />}
           <OrganisationSources organisation={data} relations={relations.data} />
+          <SuggestedPartners organisationId={data.id} />
           <OrganisationContacts organisationId={data.id} />
           <RecordHistory entity="organisation" id={data.id} />
         </Stack>
