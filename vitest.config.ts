@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -7,5 +8,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    // Vitest's default leaves a core idle; the test files mostly wait on their own database, so use them all.
+    maxWorkers: availableParallelism(),
   },
 });

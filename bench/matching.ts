@@ -394,6 +394,9 @@ function summarySection(reports: readonly DatabaseReport[]): string {
         (report) =>
           `${formatPercent(report.towns.within, report.towns.total)} ${verdict(report.towns.within / report.towns.total >= targets.resolved)}`,
       ),
+      row('… of them to a gazetteer place (not made from the list)', '', (report) =>
+        formatPercent(report.towns.within - report.first.towns.listed, report.towns.total),
+      ),
       row('second import: rows changed', '0', (report) => {
         const changed = Object.values(report.changes).reduce((sum, value) => sum + Math.abs(value ?? 0), 0);
         return `${changed} ${verdict(changed === 0)}`;
@@ -432,6 +435,10 @@ function databaseSection(report: DatabaseReport): string {
       [
         'towns resolved',
         `${formatInteger(towns.resolved)} (${formatPercent(towns.resolved, towns.total)}), of which ${formatInteger(towns.within)} within ${targets.withinKm} km of the row's coordinates`,
+      ],
+      [
+        '… of which made from the list',
+        `${formatInteger(first.towns.listed)} towns the gazetteer lacks (or whose only namesake is over ${2 * targets.withinKm} km away) became ${formatInteger(first.authorities.createdFromList)} authorities from the list's name, country and coordinates`,
       ],
       [
         'authorities created, partnerships created',

@@ -46,8 +46,11 @@ function summary(result: TwinTownImportResult, reportPath: string): string {
   const percent = (part: number, whole: number) => (whole ? `${((100 * part) / whole).toFixed(1)}%` : '–');
   return [
     `Read ${rows} rows naming ${towns.total} towns in ${result.seconds} s.`,
-    `Towns resolved: ${towns.resolved} of ${towns.total} (${percent(towns.resolved, towns.total)}).`,
-    `Authorities: ${authorities.created} created, ${authorities.existing} already in the registry.`,
+    `Towns resolved: ${towns.resolved} of ${towns.total} (${percent(towns.resolved, towns.total)}), ` +
+      `${towns.resolved - towns.listed} to a gazetteer place or a registry organisation and ` +
+      `${towns.listed} made from the list's name and coordinates (the gazetteer lacks them).`,
+    `Authorities: ${authorities.created} created (${authorities.createdFromList} from the list), ` +
+      `${authorities.existing} already in the registry.`,
     `Partnerships: ${partnerships.created} created, ${partnerships.existing} already recorded, ${partnerships.repeated} rows repeating a pair.`,
     `Rows not imported: ${refusedRows}${
       reasons.size
@@ -73,21 +76,28 @@ export function registerTwinTownCommands(importCommand: Command): void {
       'twin-towns-report.csv',
     )
     .option('--max-distance <km>', "how far from a row's coordinates a town may be found", '25')
-    .action(async (file: string, options: { report: string; maxDistance: string }) => {
-      const text = await fs.readFile(file, 'utf8');
-      await withRuntime(async (runtime) => {
-        await loadGazetteerIfNeeded(runtime.database, runtime.logger);
-        const services = createRuntimeServices(runtime);
-        const twinTowns = createTwinTownsService(runtime.database, {
-          search: services.search,
-          places: services.places,
+    .option(
+      '--gazetteer-only',
+      "refuse towns the gazetteer lacks rather than make them authorities from the list's name and coordinates",
+    )
+    .action(
+      async (file: string, options: { report: string; maxDistance: string; gazetteerOnly?: boolean }) => {
+        const text = await fs.readFile(file, 'utf8');
+        await withRuntime(async (runtime) => {
+          await loadGazetteerIfNeeded(runtime.database, runtime.logger);
+          const services = createRuntimeServices(runtime);
+          const twinTowns = createTwinTownsService(runtime.database, {
+            search: services.search,
+            places: services.places,
+          });
+          const result = await twinTowns.importTwinTowns(actor, text, {
+            onProgress: progressPrinter(),
+            maxDistanceKm: Number(options.maxDistance),
+            listedTowns: !options.gazetteerOnly,
+          });
+          await fs.writeFile(options.report, reportCsv(result));
+          console.log(summary(result, options.report));
         });
-        const result = await twinTowns.importTwinTowns(actor, text, {
-          onProgress: progressPrinter(),
-          maxDistanceKm: Number(options.maxDistance),
-        });
-        await fs.writeFile(options.report, reportCsv(result));
-        console.log(summary(result, options.report));
-      });
-    });
+      },
+    );
 }

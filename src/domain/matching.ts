@@ -144,12 +144,16 @@ export interface RankResult {
   excluded: { node: number; reason: ExclusionReason }[];
 }
 
-/** The population used for size: small or unknown places count as a thousand inhabitants. */
-function logPopulationOf(population: number | null): number {
-  return Math.log10(Math.max(population ?? 0, 1000));
-}
-
 const logPopulationReference = 4;
+
+/**
+ * The population used for size: small places count as a thousand inhabitants; an unknown population (a
+ * town the gazetteer lacks, a county) counts as the reference, so that it neither raises nor lowers.
+ */
+function logPopulationOf(population: number | null): number {
+  if (population === null) return logPopulationReference;
+  return Math.log10(Math.max(population, 1000));
+}
 const distanceReference = Math.log1p(1000 / 10);
 
 /** What the ranking knows about the requester, computed once per request. */

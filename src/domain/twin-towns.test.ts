@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   chooseTownCandidate,
+  groupListedTowns,
   isSameTownName,
+  listedTownKind,
   missingTwinTownColumns,
   toTwinTownRow,
   townNameVariants,
@@ -97,5 +99,33 @@ describe('choosing the place a town is', () => {
     ).toEqual({
       reason: 'ambiguous',
     });
+  });
+});
+
+describe('towns the gazetteer lacks', () => {
+  it('become a county or region when their name says so, else a municipality', () => {
+    expect(listedTownKind('Cobb County')).toBe('county');
+    expect(listedTownKind('Kaliningrad Oblast')).toBe('region');
+    expect(listedTownKind('Libčany')).toBe('municipality');
+  });
+
+  it('are one authority per name and country within reach, whatever the rows', () => {
+    const town = (name: string, country: string, latitude: number, longitude: number) => ({
+      name,
+      country,
+      latitude,
+      longitude,
+    });
+    expect(
+      groupListedTowns(
+        [
+          town('Libčany', 'CZ', 50.2, 15.7),
+          town('Libcany', 'CZ', 50.21, 15.71), // the same town, written without its háček
+          town('Libčany', 'SK', 50.2, 15.7), // another country
+          town('Libčany', 'CZ', 49.0, 17.0), // a namesake far away
+        ],
+        25,
+      ),
+    ).toEqual([0, 0, 2, 3]);
   });
 });

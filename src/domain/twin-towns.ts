@@ -158,3 +158,42 @@ export function chooseTownCandidate<C extends TownCandidate>(
 export function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
+
+/** Words that make a listed name a county or district rather than a town (`Cobb County`, `Norfolk County`). */
+const countyWords = /\b(county|district|borough|shire|municipality|kommune|kommun|raion|rayon|okrug)\b/i;
+/** Words that make a listed name a region (`Kaliningrad Oblast`, `Friuli-Venezia Giulia Region`). */
+const regionWords =
+  /\b(region|oblast|province|prefecture|voivodeship|state|kraj|krai|canton|governorate|regione)\b/i;
+
+/** The kind of authority a town the gazetteer lacks becomes, from the words of its listed name. */
+export function listedTownKind(city: string): 'municipality' | 'county' | 'region' {
+  if (regionWords.test(city)) return 'region';
+  if (countyWords.test(city)) return 'county';
+  return 'municipality';
+}
+
+/** A town the gazetteer lacks, to become an authority from the list's own name, country and coordinates. */
+export interface ListedTown {
+  name: string;
+  country: string;
+  latitude: number;
+  longitude: number;
+}
+
+/**
+ * Groups towns the gazetteer lacks so that each becomes one authority: towns of the same name (compared as
+ * search keys) in the same country within `maxDistanceKm` of the group's first are one town. Returns, for
+ * each town's position in `towns`, the position of the town that stands for its group.
+ */
+export function groupListedTowns(towns: readonly ListedTown[], maxDistanceKm: number): number[] {
+  const groups = new Map<string, number[]>();
+  return towns.map((town, index) => {
+    const key = `${toSearchKey(town.name)}|${town.country}`;
+    const heads = groups.get(key) ?? [];
+    const head = heads.find((other) => distanceKm(towns[other]!, town) <= maxDistanceKm);
+    if (head !== undefined) return head;
+    heads.push(index);
+    groups.set(key, heads);
+    return index;
+  });
+}

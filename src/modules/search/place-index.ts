@@ -7,7 +7,7 @@ import { TrigramIndex } from './trigram-index.js';
  * exact, prefix, one-edit and trigram tiers in well under a millisecond without a database round trip
  * (the embedded database answers one statement at a time). It is read again from the database whenever
  * `search_index_versions` says the places changed (migration 0008), so every server process sees an
- * import by another. See docs/decisions/0008-search-places-in-memory.md.
+ * import by another. See docs/decisions/0012-search-places-in-memory.md.
  */
 
 /** The place terms as the repository reads them, one array per column, one entry per term. */

@@ -2,6 +2,7 @@ import { chooseDisplayName, organisationSearchText, prepareNames } from '../../d
 import { chooseAuthorityKind, placeNamesForOrganisation } from '../../domain/place.js';
 import { toSlug } from '../../domain/search-key.js';
 import { importanceOf, termsForNames } from '../../domain/search-terms.js';
+import { groupListedTowns, listedTownKind, type ListedTown } from '../../domain/twin-towns.js';
 import type { Actor } from '../../platform/actor.js';
 import type { Database } from '../../platform/db/database.js';
 import { inTransaction, newId } from '../../platform/db/helpers.js';
@@ -13,6 +14,7 @@ import {
   findPlaces,
   findSlugs,
   insertNames,
+  insertListedOrganisations,
   insertPlaceOrganisations,
   insertSearchTerms,
 } from './twin-towns.repository.js';
@@ -124,4 +126,72 @@ export async function ensurePlaceAuthorities(
     onProgress(wanted.length - missing.length + Math.min(start + batchSize, missing.length));
   }
   return { organisationOf, created };
+}
+
+/**
+ * An authority for each town of a list that the gazetteer lacks, made from the list's own name, country
+ * and coordinates and citing the list: towns of one name in one country within `maxDistanceKm` of each
+ * other are one authority. Returns the organisation of each town, by its position in `towns`.
+ */
+export async function createListedTownAuthorities(
+  database: Database,
+  actor: Actor,
+  towns: readonly ListedTown[],
+  {
+    sourceId,
+    maxDistanceKm,
+    batchSize = 1000,
+  }: { sourceId: string; maxDistanceKm: number; batchSize?: number },
+): Promise<{ organisationOf: string[]; created: number }> {
+  const heads = groupListedTowns(towns, maxDistanceKm);
+  const idOf = new Map<number, string>();
+  const made = [...new Set(heads)];
+  for (let start = 0; start < made.length; start += batchSize) {
+    const batch = made.slice(start, start + batchSize);
+    await inTransaction(database, actor, async (trx) => {
+      const slugs = await findSlugs(trx);
+      const prepared = batch.map((position) => {
+        const town = towns[position]!;
+        const names = prepareNames([{ name: town.name, language: 'en', kind: 'official' }]);
+        const slug = uniqueSlug(toSlug(town.name), slugs);
+        return { position, town, names, slug, id: newId() };
+      });
+      await insertListedOrganisations(
+        trx,
+        prepared.map(({ town, names, slug, id }) => ({
+          id,
+          slug,
+          kind: listedTownKind(town.name),
+          displayName: town.name,
+          country: town.country,
+          latitude: town.latitude,
+          longitude: town.longitude,
+          sourceId,
+          description: {},
+          themes: [],
+          searchText: organisationSearchText(names, slug),
+        })),
+      );
+      await insertNames(
+        trx,
+        prepared.flatMap(({ id, names }) =>
+          names.map((name) => ({ id: newId(), organisationId: id, ...name })),
+        ),
+      );
+      await insertSearchTerms(
+        trx,
+        prepared.flatMap(({ id, names, town }) =>
+          termsForNames(names).map((term) => ({
+            entityType: 'organisation',
+            entityId: id,
+            ...term,
+            importance: importanceOf(null),
+            country: town.country,
+          })),
+        ),
+      );
+      for (const { position, id } of prepared) idOf.set(position, id);
+    });
+  }
+  return { organisationOf: heads.map((head) => idOf.get(head)!), created: made.length };
 }

@@ -167,6 +167,18 @@ export async function insertPlaceOrganisations(
   return inserted.map((row) => ({ id: row.id, geonamesId: row.geonamesId! }));
 }
 
+/** Organisations of towns the gazetteer lacks (no GeoNames id, so nothing to conflict on). */
+export async function insertListedOrganisations(
+  db: Executor,
+  rows: readonly Insertable<OrganisationsTable>[],
+): Promise<void> {
+  if (rows.length > 0)
+    await db
+      .insertInto('organisations')
+      .values([...rows])
+      .execute();
+}
+
 export async function insertNames(db: Executor, rows: readonly Insertable<NamesTable>[]): Promise<void> {
   if (rows.length > 0)
     await db

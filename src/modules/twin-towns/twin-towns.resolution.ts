@@ -1,4 +1,5 @@
 import { countryCodeOf, type CountryNameIndex } from '../../domain/country-names.js';
+import { distanceKm } from '../../domain/geo.js';
 import { analyseQuery, toSearchKey } from '../../domain/search-key.js';
 import { classifyMatch } from '../../domain/search-ranking.js';
 import {
@@ -6,6 +7,7 @@ import {
   townNameVariants,
   type TownCandidate,
   type TownMatchKind,
+  type ListedTown,
   type TownRefusal,
   type TwinTownSide,
 } from '../../domain/twin-towns.js';
@@ -23,7 +25,15 @@ import {
 export type Resolution =
   | { organisationId: string }
   | { geonamesId: number }
+  | { listedTown: ListedTown }
   | { refusal: TownRefusal | { reason: 'country_unknown' } };
+
+/**
+ * A town refused as `too_far` whose same-named place lies within this many times the allowed distance is
+ * most likely that place with the list's coordinates a little off: it stays refused rather than becoming
+ * a second authority beside it.
+ */
+const nearMissFactor = 2;
 
 /** Towns in one statement of the exact tier. */
 const exactBatchSize = 2000;
@@ -109,11 +119,8 @@ export function createTownResolver(database: Database, search: SearchService) {
     return resolutions;
   }
 
-  function nearbyTier(
-    towns: readonly [string, TwinTownSide][],
-    terms: readonly PlaceTerm[],
-    maxDistanceKm: number,
-  ): Map<string, Resolution> {
+  /** The gazetteer's place terms by grid cell. */
+  function gridOf(terms: readonly PlaceTerm[]): Map<string, PlaceTerm[]> {
     const grid = new Map<string, PlaceTerm[]>();
     for (const term of terms) {
       const key = cellKey(term.latitude, term.longitude);
@@ -121,19 +128,31 @@ export function createTownResolver(database: Database, search: SearchService) {
       if (cell) cell.push(term);
       else grid.set(key, [term]);
     }
+    return grid;
+  }
+
+  /** The place terms of the grid cells within `km` of a point (some a little farther). */
+  function termsNear(grid: Map<string, PlaceTerm[]>, latitude: number, longitude: number, km: number) {
+    const latitudeSpan = Math.ceil(km / 111 / cellDegrees);
+    const longitudeSpan = Math.ceil(latitudeSpan / Math.max(0.1, Math.cos((latitude * Math.PI) / 180)));
+    const latitudeCell = Math.floor(latitude / cellDegrees);
+    const longitudeCell = Math.floor(longitude / cellDegrees);
+    const nearby: PlaceTerm[] = [];
+    for (let lat = latitudeCell - latitudeSpan; lat <= latitudeCell + latitudeSpan; lat++)
+      for (let lng = longitudeCell - longitudeSpan; lng <= longitudeCell + longitudeSpan; lng++)
+        nearby.push(...(grid.get(`${lat}:${lng}`) ?? []));
+    return nearby;
+  }
+
+  function nearbyTier(
+    towns: readonly [string, TwinTownSide][],
+    grid: Map<string, PlaceTerm[]>,
+    maxDistanceKm: number,
+  ): Map<string, Resolution> {
     const resolutions = new Map<string, Resolution>();
     for (const [key, side] of towns) {
       if (side.latitude === null || side.longitude === null) continue;
-      const latitudeSpan = Math.ceil(maxDistanceKm / 111 / cellDegrees);
-      const longitudeSpan = Math.ceil(
-        latitudeSpan / Math.max(0.1, Math.cos((side.latitude * Math.PI) / 180)),
-      );
-      const latitudeCell = Math.floor(side.latitude / cellDegrees);
-      const longitudeCell = Math.floor(side.longitude / cellDegrees);
-      const nearby: PlaceTerm[] = [];
-      for (let lat = latitudeCell - latitudeSpan; lat <= latitudeCell + latitudeSpan; lat++)
-        for (let lng = longitudeCell - longitudeSpan; lng <= longitudeCell + longitudeSpan; lng++)
-          nearby.push(...(grid.get(`${lat}:${lng}`) ?? []));
+      const nearby = termsNear(grid, side.latitude, side.longitude, maxDistanceKm);
       for (const name of townNameVariants(side.city)) {
         const { key: query, stems } = analyseQuery(name);
         const candidates: (TownCandidate & { geonamesId: number })[] = nearby.map((term) => ({
@@ -190,7 +209,13 @@ export function createTownResolver(database: Database, search: SearchService) {
       actor: Actor,
       towns: readonly [string, TwinTownSide][],
       countries: CountryNameIndex,
-      options: { maxDistanceKm: number; parallel: number; onProgress: (done: number) => void },
+      options: {
+        maxDistanceKm: number;
+        parallel: number;
+        /** Whether a located town the gazetteer lacks becomes an authority of its own (see below). */
+        listedTowns: boolean;
+        onProgress: (done: number) => void;
+      },
     ): Promise<Map<string, Resolution>> {
       const resolutions = new Map<string, Resolution>();
       const named: [string, TwinTownSide][] = [];
@@ -211,8 +236,9 @@ export function createTownResolver(database: Database, search: SearchService) {
       options.onProgress(named.filter(([key]) => isResolved(key)).length);
 
       const located = named.filter(([key, side]) => !isResolved(key) && side.latitude !== null);
+      const grid = located.length > 0 ? gridOf(await findPlaceTerms(database.db)) : new Map();
       if (located.length > 0) {
-        const found = nearbyTier(located, await findPlaceTerms(database.db), options.maxDistanceKm);
+        const found = nearbyTier(located, grid, options.maxDistanceKm);
         for (const [key, resolution] of found) resolutions.set(key, resolution);
       }
       const unlocated = named.filter(([key, side]) => !isResolved(key) && side.latitude === null);
@@ -229,6 +255,31 @@ export function createTownResolver(database: Database, search: SearchService) {
       // Towns no tier resolved and no tier refused: nothing of their name anywhere.
       for (const [key] of named)
         if (!resolutions.has(key)) resolutions.set(key, { refusal: { reason: 'no_match' } });
+      // A town the gazetteer lacks (a village under 1,000 inhabitants, a county, a city district) or whose
+      // only namesake is far away is still a town: with the list's coordinates and a known country, it
+      // becomes an authority of its own, which the next import finds by its name.
+      if (options.listedTowns)
+        for (const [key, side] of named) {
+          const resolution = resolutions.get(key);
+          const country = countryCodeOf(countries, side.country);
+          if (!resolution || !('refusal' in resolution) || !country) continue;
+          if (side.latitude === null || side.longitude === null) continue;
+          const { refusal } = resolution;
+          const isListed =
+            refusal.reason === 'no_match' ||
+            (refusal.reason === 'too_far' &&
+              refusal.nearest.distanceKm > nearMissFactor * options.maxDistanceKm);
+          // Coordinates in another country (a geocoder's mistake) would make a town where none is.
+          const reach = nearMissFactor * options.maxDistanceKm;
+          const here = { latitude: side.latitude, longitude: side.longitude };
+          const isInCountry = termsNear(grid, side.latitude, side.longitude, reach).some(
+            (term) => term.country === country && distanceKm(here, term) <= reach,
+          );
+          if (isListed && isInCountry)
+            resolutions.set(key, {
+              listedTown: { name: side.city, country, latitude: side.latitude, longitude: side.longitude },
+            });
+        }
       return resolutions;
     },
   };

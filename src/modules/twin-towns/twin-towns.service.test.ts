@@ -20,7 +20,7 @@ const list = [
   'Niš,Serbia,43.3209,21.8958,Kraków,Poland,50.0614,19.9372', // 3
   'Sofia,Bulgaria,42.6975,23.3242,Wien,Austria,48.2083,16.3731', // 4: Vienna by its German name
   'Vienna,Austria,48.2083,16.3731,Zagreb,Croatia,45.8131,15.9775', // 5: the pair of line 2 again
-  'Nowhere Village,Croatia,45.5,16.1,Sofia,Bulgaria,42.6975,23.3242', // 6: no such place
+  'Nowhere Village,Croatia,45.5,16.1,Sofia,Bulgaria,42.6975,23.3242', // 6: not in the gazetteer
   'Zagreb,Croatia,40.4168,-3.7038,Sofia,Bulgaria,42.6975,23.3242', // 7: coordinates in Madrid
   'Sofiji,Bulgaria,42.6975,23.3242,Niš,Serbia,43.3209,21.8958', // 8: an inflected name
   'Kraków,Poland,50.0614,19.9372,Krakow,Poland,50.0614,19.9372', // 9: one place twice
@@ -76,8 +76,8 @@ describe('import of twin-town lists', () => {
 
   it('resolves towns by any of their names and makes each place one authority', async () => {
     expect(first.rows).toBe(9);
-    expect(first.towns).toEqual({ total: 11, resolved: 9 });
-    expect(first.authorities).toEqual({ created: 4, existing: 1 });
+    expect(first.towns).toEqual({ total: 11, resolved: 10, listed: 1 });
+    expect(first.authorities).toEqual({ created: 5, createdFromList: 1, existing: 1 });
     const authorities = await t.database.db
       .selectFrom('organisations')
       .select(['geonamesId', 'slug', 'kind', 'displayName'])
@@ -93,14 +93,34 @@ describe('import of twin-town lists', () => {
     });
   });
 
+  it('makes a town the gazetteer lacks an authority from the list, citing it', async () => {
+    const town = await t.database.db
+      .selectFrom('organisations')
+      .innerJoin('sources', 'sources.id', 'organisations.sourceId')
+      .select(['organisations.kind', 'organisations.country', 'organisations.geonamesId', 'sources.key'])
+      .select(['organisations.latitude', 'organisations.longitude'])
+      .where('organisations.displayName', '=', 'Nowhere Village')
+      .execute();
+    expect(town).toEqual([
+      {
+        kind: 'municipality',
+        country: 'HR',
+        geonamesId: null,
+        key: twinTownSource.key,
+        latitude: 45.5,
+        longitude: 16.1,
+      },
+    ]);
+  });
+
   it('records each pair once, as an active twinning reported by the list', async () => {
-    expect(first.partnerships).toEqual({ created: 5, existing: 0, repeated: 1 });
+    expect(first.partnerships).toEqual({ created: 6, existing: 0, repeated: 1 });
     const partnerships = await t.database.db
       .selectFrom('partnerships')
       .innerJoin('sources', 'sources.id', 'partnerships.sourceId')
       .select(['partnerships.type', 'partnerships.status', 'partnerships.confirmation', 'sources.key'])
       .execute();
-    expect(partnerships).toHaveLength(5);
+    expect(partnerships).toHaveLength(6);
     for (const partnership of partnerships)
       expect(partnership).toEqual({
         type: 'twinning',
@@ -111,9 +131,9 @@ describe('import of twin-town lists', () => {
   });
 
   it('reports every town it could not resolve, with its line and the reason', () => {
-    expect(first.refusedRows).toBe(3);
+    // Line 7's coordinates lie in Spain, far from any place in Croatia: no second Zagreb is made there.
+    expect(first.refusedRows).toBe(2);
     expect(first.refused).toEqual([
-      expect.objectContaining({ line: 6, city: 'Nowhere Village', reason: 'no_match' }),
       expect.objectContaining({
         line: 7,
         city: 'Zagreb',
@@ -135,8 +155,19 @@ describe('import of twin-town lists', () => {
     const before = await counts();
     const second = await twinTowns.importTwinTowns(actor, list);
     expect(second.authorities.created).toBe(0);
-    expect(second.partnerships).toEqual({ created: 0, existing: 5, repeated: 1 });
+    expect(second.partnerships).toEqual({ created: 0, existing: 6, repeated: 1 });
+    expect(second.towns).toEqual({ total: 11, resolved: 10, listed: 0 });
     expect(await counts()).toEqual(before);
+  });
+
+  it('refuses the towns the gazetteer lacks when asked to keep to it', async () => {
+    const strict = await twinTowns.importTwinTowns(
+      actor,
+      [list.split('\n')[0], 'Other Village,Croatia,45.6,16.0,Sofia,Bulgaria,42.6975,23.3242'].join('\n'),
+      { listedTowns: false },
+    );
+    expect(strict.towns).toEqual({ total: 2, resolved: 1, listed: 0 });
+    expect(strict.refused).toEqual([expect.objectContaining({ city: 'Other Village', reason: 'no_match' })]);
   });
 
   it('refuses a file without the layout’s columns, and anyone but the system', async () => {

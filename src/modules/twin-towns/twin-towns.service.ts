@@ -15,7 +15,7 @@ import { AppError } from '../../platform/errors.js';
 import type { PlacesService } from '../places/places.service.js';
 import type { SearchService } from '../search/search.service.js';
 import { findSourceByKey, insertSource, sourceSearchText } from '../sources/sources.repository.js';
-import { ensurePlaceAuthorities } from './twin-towns.authorities.js';
+import { createListedTownAuthorities, ensurePlaceAuthorities } from './twin-towns.authorities.js';
 import { createTownResolver } from './twin-towns.resolution.js';
 import {
   findCountries,
@@ -51,6 +51,11 @@ export interface TwinTownImportOptions {
   maxDistanceKm?: number;
   /** Towns resolved at the same time (several connections on PostgreSQL). */
   concurrency?: number;
+  /**
+   * Whether a located town of a known country that the gazetteer lacks (or whose only namesake is far
+   * away) becomes an authority of its own, made from the list's name and coordinates (true by default).
+   */
+  listedTowns?: boolean;
   /** Told each distinct town of the list and the organisation it became, if any (for measurements). */
   onTownResolved?: (side: TwinTownSide, organisationId: string | undefined) => void;
 }
@@ -75,8 +80,19 @@ export interface RefusedRow {
 
 export interface TwinTownImportResult {
   rows: number;
-  towns: { total: number; resolved: number };
-  authorities: { created: number; existing: number };
+  towns: {
+    total: number;
+    /** Towns that are an organisation now: a gazetteer place's authority or one made from the list. */
+    resolved: number;
+    /** Of those, the towns made from the list's own name and coordinates (the gazetteer lacks them). */
+    listed: number;
+  };
+  authorities: {
+    created: number;
+    /** Of those created, the authorities made from the list's name and coordinates. */
+    createdFromList: number;
+    existing: number;
+  };
   partnerships: {
     created: number;
     /** Pairs already recorded as twinnings (by an earlier import or by hand). */
@@ -148,7 +164,13 @@ export function createTwinTownsService(
   async function importTwinTowns(
     actor: Actor,
     text: string,
-    { onProgress = () => {}, maxDistanceKm = 25, concurrency, onTownResolved }: TwinTownImportOptions = {},
+    {
+      onProgress = () => {},
+      maxDistanceKm = 25,
+      concurrency,
+      listedTowns = true,
+      onTownResolved,
+    }: TwinTownImportOptions = {},
   ): Promise<TwinTownImportResult> {
     if (actor.kind !== 'system') throw forbidden();
     const started = performance.now();
@@ -180,6 +202,7 @@ export function createTwinTownsService(
     const resolutions = await resolver.resolveTowns(actor, townList, countries, {
       maxDistanceKm,
       parallel,
+      listedTowns,
       onProgress: (done) => onProgress({ phase: 'resolving', done, total: townList.length }),
     });
 
@@ -194,12 +217,40 @@ export function createTwinTownsService(
       placeIds,
       { onProgress: (done) => onProgress({ phase: 'authorities', done, total: new Set(placeIds).size }) },
     );
+    // The towns the gazetteer lacks, each an authority made from the list and citing it.
+    const listed = [...resolutions].flatMap(([key, resolution]) =>
+      'listedTown' in resolution ? [{ key, town: resolution.listedTown }] : [],
+    );
+    const listedOf = new Map<string, string>();
+    let createdFromList = 0;
+    if (listed.length > 0) {
+      const source = await inTransaction(
+        database,
+        actor,
+        async (trx) =>
+          (await findSourceByKey(trx, twinTownSource.key)) ??
+          (await insertSource(trx, {
+            id: newId(),
+            ...twinTownSource,
+            searchText: sourceSearchText(twinTownSource),
+          })),
+      );
+      const made = await createListedTownAuthorities(
+        database,
+        actor,
+        listed.map(({ town }) => town),
+        { sourceId: source.id, maxDistanceKm },
+      );
+      createdFromList = made.created;
+      listed.forEach(({ key }, index) => listedOf.set(key, made.organisationOf[index]!));
+    }
     const organisationOf = (side: TwinTownSide): string | undefined => {
-      const resolution = resolutions.get(townKey(side));
+      const key = townKey(side);
+      const resolution = resolutions.get(key);
       if (!resolution || 'refusal' in resolution) return undefined;
-      return 'organisationId' in resolution
-        ? resolution.organisationId
-        : authorityOf.get(resolution.geonamesId);
+      if ('organisationId' in resolution) return resolution.organisationId;
+      if ('listedTown' in resolution) return listedOf.get(key);
+      return authorityOf.get(resolution.geonamesId);
     };
 
     // The rows' pairs, each once, and the refusals in the order of the file.
@@ -284,8 +335,12 @@ export function createTwinTownsService(
     }
     return {
       rows: rows.length,
-      towns: { total: townList.length, resolved },
-      authorities: { created, existing: authorities.size - created },
+      towns: { total: townList.length, resolved, listed: listed.length },
+      authorities: {
+        created: created + createdFromList,
+        createdFromList,
+        existing: authorities.size - created - createdFromList,
+      },
       partnerships: { created: createdPairs, existing: existingPairs, repeated },
       refusedRows: refusedLines.size,
       refused,
