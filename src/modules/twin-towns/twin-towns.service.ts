@@ -9,7 +9,7 @@ import {
   type TwinTownSide,
 } from '../../domain/twin-towns.js';
 import type { Actor } from '../../platform/actor.js';
-import type { Database } from '../../platform/db/database.js';
+import type { Database, Executor } from '../../platform/db/database.js';
 import { inTransaction, newId } from '../../platform/db/helpers.js';
 import { AppError } from '../../platform/errors.js';
 import type { PlacesService } from '../places/places.service.js';
@@ -36,6 +36,18 @@ export const twinTownSource = {
     'Pairs as reported by the English Wikipedia lists (CC BY-SA 4.0), geocoded by Hekman/twincities ' +
     '(Wikipedia API and Nominatim, OpenStreetMap ODbL). Reported by the source, not confirmed by either side.',
 } as const;
+
+/** The list's source record, created with the first import that cites it. */
+async function ensureListSource(trx: Executor) {
+  return (
+    (await findSourceByKey(trx, twinTownSource.key)) ??
+    (await insertSource(trx, {
+      id: newId(),
+      ...twinTownSource,
+      searchText: sourceSearchText(twinTownSource),
+    }))
+  );
+}
 
 export type TwinTownPhase = 'reading' | 'resolving' | 'authorities' | 'partnerships';
 
@@ -224,17 +236,7 @@ export function createTwinTownsService(
     const listedOf = new Map<string, string>();
     let createdFromList = 0;
     if (listed.length > 0) {
-      const source = await inTransaction(
-        database,
-        actor,
-        async (trx) =>
-          (await findSourceByKey(trx, twinTownSource.key)) ??
-          (await insertSource(trx, {
-            id: newId(),
-            ...twinTownSource,
-            searchText: sourceSearchText(twinTownSource),
-          })),
-      );
+      const source = await inTransaction(database, actor, ensureListSource);
       const made = await createListedTownAuthorities(
         database,
         actor,
@@ -300,13 +302,7 @@ export function createTwinTownsService(
       );
       const fresh = [...pairs.entries()].filter(([key]) => !recorded.has(key));
       if (fresh.length === 0) return { createdPairs: 0, existingPairs: pairs.size };
-      const source =
-        (await findSourceByKey(trx, twinTownSource.key)) ??
-        (await insertSource(trx, {
-          id: newId(),
-          ...twinTownSource,
-          searchText: sourceSearchText(twinTownSource),
-        }));
+      const source = await ensureListSource(trx);
       onProgress({ phase: 'partnerships', done: 0, total: fresh.length });
       await insertPartnerships(
         trx,

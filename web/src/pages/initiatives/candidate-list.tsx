@@ -1,6 +1,7 @@
-import { Card, Group, Progress, Stack, Text } from '@mantine/core';
+import { Button, Card, Group, Progress, Stack, Text, Title } from '@mantine/core';
 import { useIntl } from 'react-intl';
 import { OrganisationLink } from '../../components/links';
+import { EmptyState } from '../../components/query-state';
 import { useFormat } from '../../i18n/format';
 import type { MessageId } from '../../i18n/messages';
 import { useT } from '../../i18n/use-t';
@@ -143,6 +144,50 @@ export function ExcludedCandidateList({
           </Text>
         </li>
       ))}
+    </Stack>
+  );
+}
+
+/**
+ * Ranked candidates with the empty state when there are none, then the organisations left out: their list
+ * once `excluded` is given (asked for), else the button that asks for it.
+ */
+export function RankedCandidates({
+  candidates,
+  excluded,
+  empty,
+  reasons,
+  onShowExcluded,
+}: {
+  candidates: RankedCandidate[];
+  /** Undefined until the reader asks for those left out. */
+  excluded: ExcludedCandidate[] | undefined;
+  empty: string;
+  reasons?: 'candidates.reason' | 'suggestions.reason';
+  onShowExcluded: () => void;
+}) {
+  const t = useT();
+  return (
+    <Stack gap="md">
+      {candidates.length === 0 ? <EmptyState>{empty}</EmptyState> : <CandidateList items={candidates} />}
+      {excluded ? (
+        <Stack gap="xs">
+          <Title order={3} size="h4">
+            {t('candidates.excluded')}
+          </Title>
+          {excluded.length === 0 ? (
+            <EmptyState>{t('candidates.excludedNone')}</EmptyState>
+          ) : (
+            <ExcludedCandidateList items={excluded} reasons={reasons} />
+          )}
+        </Stack>
+      ) : (
+        <div>
+          <Button variant="subtle" size="xs" onClick={onShowExcluded}>
+            {t('candidates.showExcluded')}
+          </Button>
+        </div>
+      )}
     </Stack>
   );
 }

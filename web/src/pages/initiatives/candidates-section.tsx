@@ -1,11 +1,11 @@
-import { Button, Stack, Text, Title } from '@mantine/core';
+import { Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { Schemas } from '../../api/client';
 import { candidateListQuery } from '../../api/initiatives';
-import { EmptyState, QueryState } from '../../components/query-state';
+import { QueryState } from '../../components/query-state';
 import { useT } from '../../i18n/use-t';
-import { CandidateList, ExcludedCandidateList } from './candidate-list';
+import { RankedCandidates } from './candidate-list';
 
 const shown = 10;
 
@@ -24,31 +24,12 @@ export function CandidatesSection({ initiative }: { initiative: Schemas['Initiat
       </Text>
       <QueryState query={query}>
         {(candidates) => (
-          <Stack gap="md">
-            {candidates.items.length === 0 ? (
-              <EmptyState>{t('candidates.empty')}</EmptyState>
-            ) : (
-              <CandidateList items={candidates.items} />
-            )}
-            {withExcluded ? (
-              <Stack gap="xs">
-                <Title order={3} size="h4">
-                  {t('candidates.excluded')}
-                </Title>
-                {candidates.excluded.length === 0 ? (
-                  <EmptyState>{t('candidates.excludedNone')}</EmptyState>
-                ) : (
-                  <ExcludedCandidateList items={candidates.excluded} />
-                )}
-              </Stack>
-            ) : (
-              <div>
-                <Button variant="subtle" size="xs" onClick={() => setWithExcluded(true)}>
-                  {t('candidates.showExcluded')}
-                </Button>
-              </div>
-            )}
-          </Stack>
+          <RankedCandidates
+            candidates={candidates.items}
+            excluded={withExcluded ? candidates.excluded : undefined}
+            empty={t('candidates.empty')}
+            onShowExcluded={() => setWithExcluded(true)}
+          />
         )}
       </QueryState>
     </section>

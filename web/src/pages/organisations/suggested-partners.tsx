@@ -1,11 +1,11 @@
-import { Button, NativeSelect, Stack, Text, Title } from '@mantine/core';
+import { NativeSelect, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { suggestedPartnersQuery } from '../../api/organisations';
-import { EmptyState, QueryState } from '../../components/query-state';
+import { QueryState } from '../../components/query-state';
 import { useLocale } from '../../i18n/locale-provider';
 import { useT } from '../../i18n/use-t';
-import { CandidateList, ExcludedCandidateList } from '../initiatives/candidate-list';
+import { RankedCandidates } from '../initiatives/candidate-list';
 import {
   fundingProgrammeCodes,
   fundingProgrammeNames,
@@ -52,31 +52,13 @@ export function SuggestedPartners({ organisationId }: { organisationId: string }
       />
       <QueryState query={query}>
         {(suggestions) => (
-          <Stack gap="md">
-            {suggestions.candidates.length === 0 ? (
-              <EmptyState>{t('suggestions.empty')}</EmptyState>
-            ) : (
-              <CandidateList items={suggestions.candidates} />
-            )}
-            {withExcluded ? (
-              <Stack gap="xs">
-                <Title order={3} size="h4">
-                  {t('candidates.excluded')}
-                </Title>
-                {suggestions.excluded.length === 0 ? (
-                  <EmptyState>{t('candidates.excludedNone')}</EmptyState>
-                ) : (
-                  <ExcludedCandidateList items={suggestions.excluded} reasons="suggestions.reason" />
-                )}
-              </Stack>
-            ) : (
-              <div>
-                <Button variant="subtle" size="xs" onClick={() => setWithExcluded(true)}>
-                  {t('candidates.showExcluded')}
-                </Button>
-              </div>
-            )}
-          </Stack>
+          <RankedCandidates
+            candidates={suggestions.candidates}
+            excluded={withExcluded ? suggestions.excluded : undefined}
+            empty={t('suggestions.empty')}
+            reasons="suggestions.reason"
+            onShowExcluded={() => setWithExcluded(true)}
+          />
         )}
       </QueryState>
     </section>
