@@ -104,8 +104,10 @@ import type { App } from './platform/http/app-types.js';
 import { registerOpenApi } from './platform/http/openapi.js';
 import { installProblemDetails } from './platform/http/problem-details.js';
 import { Problem } from './platform/http/schemas.js';
+import { createSerializerCompiler } from './platform/http/serialization.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
-import { addSharedSchema, validatorCompiler } from './platform/http/validation.js';
+import { LazyCompilation } from './platform/http/lazy-compilation.js';
+import { addSharedSchema, createValidatorCompiler } from './platform/http/validation.js';
 import { registerWebApp } from './platform/http/web.js';
 import type { Logger } from './platform/logger.js';
 import { createServices, type Services } from './services.js';
@@ -178,6 +180,18 @@ const features: Feature[] = [
 /** Schemas that several features reference. */
 const commonSchemas: TSchema[] = [Problem, SourceSummary, Confirmation];
 
+/** Each server's validators and serializers, compiled on first use (see LazyCompilation). */
+const compilations = new WeakMap<FastifyInstance, LazyCompilation>();
+
+/**
+ * Compiles every route schema of a server that no request has needed yet, between requests; resolves to
+ * how many. A listening server calls it once it is otherwise ready, so that the first request of each
+ * route does not wait for its compilation.
+ */
+export function compileRouteSchemas(app: FastifyInstance): Promise<number> {
+  return compilations.get(app)?.compileAll() ?? Promise.resolve(0);
+}
+
 /** Builds the whole HTTP application without listening, so tests use it through `inject`. */
 export async function createServer(dependencies: ServerDependencies): Promise<FastifyInstance> {
   const { database } = dependencies;
@@ -190,11 +204,16 @@ export async function createServer(dependencies: ServerDependencies): Promise<Fa
     genReqId: () => newId(),
     ajv: { customOptions: { removeAdditional: false } },
   });
-  fastify.setValidatorCompiler(validatorCompiler);
-  for (const schema of [
+  const sharedSchemas = [
     ...commonSchemas,
     ...features.flatMap((feature) => feature.schemas),
-  ] as SharedSchema[]) {
+  ] as SharedSchema[];
+  const compilation = new LazyCompilation();
+  compilations.set(fastify, compilation);
+  fastify.setValidatorCompiler(createValidatorCompiler(compilation));
+  fastify.setSerializerCompiler(createSerializerCompiler(sharedSchemas, compilation));
+  fastify.addHook('onClose', async () => compilation.stop());
+  for (const schema of sharedSchemas) {
     fastify.addSchema(schema);
     addSharedSchema(schema);
   }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { performance } from 'node:perf_hooks';
-import { createGazetteerService, type GazetteerProgress } from '../modules/gazetteer/gazetteer.service.js';
+import type { GazetteerProgress } from '../modules/gazetteer/gazetteer.service.js';
 import { systemActor } from '../platform/actor.js';
 import { withRuntime } from './runtime.js';
 
@@ -30,6 +30,7 @@ export function registerGazetteerCommands(program: Command): void {
     )
     .option('--force', 'import even when the database already holds this version')
     .action(async (options: { force?: boolean }) => {
+      const { createGazetteerService } = await import('../modules/gazetteer/gazetteer.service.js');
       await withRuntime(async ({ database }) => {
         const result = await createGazetteerService(database).importGazetteer(actor, {
           force: options.force === true,

@@ -1,7 +1,5 @@
 import fs from 'node:fs/promises';
 import { Command, CommanderError } from 'commander';
-import { createDemoService } from '../modules/demo/demo.service.js';
-import { createDumpService } from '../modules/dump/dump.service.js';
 import { systemActor } from '../platform/actor.js';
 import { ConfigError } from '../platform/config.js';
 import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
@@ -10,7 +8,6 @@ import { appVersion } from '../version.js';
 import { createRuntimeServices, openRuntime, withRuntime } from './runtime.js';
 import { registerGazetteerCommands } from './gazetteer.js';
 import { registerTwinTownCommands } from './twin-towns.js';
-import { serve } from './serve.js';
 import { registerUserCommands } from './users.js';
 
 const actor = systemActor('cli');
@@ -28,7 +25,9 @@ program
     'Run the HTTP server: API under /api, docs at /api/docs. Loads the demo data into an empty database.',
   )
   .action(async () => {
-    await serve(await openRuntime());
+    // The database opens on its own thread while the server's modules load.
+    const [runtime, { serve }] = await Promise.all([openRuntime(), import('./serve.js')]);
+    await serve(runtime);
   });
 
 program
@@ -44,6 +43,7 @@ program
   .command('demo')
   .description('Load the demo data (the facts of the five seed documents). Loading it again changes nothing.')
   .action(async () => {
+    const { createDemoService } = await import('../modules/demo/demo.service.js');
     await withRuntime(async ({ database }) => {
       const result = await createDemoService(database).load(actor);
       console.log(
@@ -59,6 +59,7 @@ program
   .description('Write the whole database as JSON.')
   .option('-o, --output <file>', 'file to write (default: standard output)')
   .action(async (options: { output?: string }) => {
+    const { createDumpService } = await import('../modules/dump/dump.service.js');
     await withRuntime(async ({ database }) => {
       const dump = await createDumpService(database).exportAll(actor);
       const text = `${JSON.stringify(dump, null, 2)}\n`;
@@ -80,6 +81,7 @@ const importCommand = program
   .argument('<file>', 'the dump to import')
   .action(async (file: string) => {
     const dump: unknown = JSON.parse(await fs.readFile(file, 'utf8'));
+    const { createDumpService } = await import('../modules/dump/dump.service.js');
     await withRuntime(async ({ database }) => {
       const report = await createDumpService(database).importAll(actor, dump);
       for (const [table, counts] of Object.entries(report.tables)) {
@@ -104,7 +106,7 @@ program
   )
   .action(async () => {
     await withRuntime(async (runtime) => {
-      const result = await createRuntimeServices(runtime).notificationJobs.runOnce();
+      const result = await (await createRuntimeServices(runtime)).notificationJobs.runOnce();
       console.log(
         `Deadline reminders issued for ${result.reminders} initiative(s); ${result.sent} mail(s) sent, ${result.failed} failed.`,
       );

@@ -3,8 +3,7 @@ import { loadConfig, type Config } from '../platform/config.js';
 import { openDatabase, type Database } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import { createLogger, type Logger } from '../platform/logger.js';
-import { createMailer } from '../platform/mail.js';
-import { createServices, type Services } from '../services.js';
+import type { Services } from '../services.js';
 
 /** What every command starts from: validated configuration, the logger and a migrated database. */
 export interface Runtime {
@@ -40,9 +39,13 @@ export async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Pr
 
 /**
  * The services of a configured process: mail through SMTP_URL, else into the data directory's outbox
- * folder, and links in mails under the public URL.
+ * folder, and links in mails under the public URL. Their modules are loaded here, not with the CLI.
  */
-export function createRuntimeServices({ config, database }: Runtime): Services {
+export async function createRuntimeServices({ config, database }: Runtime): Promise<Services> {
+  const [{ createMailer }, { createServices }] = await Promise.all([
+    import('../platform/mail.js'),
+    import('../services.js'),
+  ]);
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
     from: config.mailFrom,

@@ -3,7 +3,7 @@ import { loadGazetteerIfNeeded } from '../modules/gazetteer/gazetteer.service.js
 import { ensureRegistryIndexed } from '../modules/search/search-index.js';
 import { systemActor } from '../platform/actor.js';
 import { startJobRunner } from '../platform/jobs.js';
-import { createServer } from '../server.js';
+import { compileRouteSchemas, createServer } from '../server.js';
 import { createRuntimeServices, type Runtime } from './runtime.js';
 
 /** How often the background jobs (deadline reminders, the mail outbox) run. */
@@ -19,7 +19,7 @@ export async function serve(runtime: Runtime): Promise<void> {
   }
   const indexed = await ensureRegistryIndexed(database.db);
   if (indexed > 0) logger.info({ records: indexed }, 'search index built for the registry');
-  const services = createRuntimeServices(runtime);
+  const services = await createRuntimeServices(runtime);
   if (config.loadDemoData) {
     // So that people trying the demo can sign in: one administrator, only while there is no user at all,
     // with a random password shown once here (on standard output, never through the log).
@@ -57,4 +57,9 @@ export async function serve(runtime: Runtime): Promise<void> {
     { database: database.kind, dataDir: database.kind === 'pglite' ? config.dataDir : undefined },
     `Pobratim is listening on ${address} (API docs at ${address}/api/docs)`,
   );
+  // The gazetteer's names come first (searches wait for them), then the routes' schemas.
+  // (A failure to load them is logged by the search routes, and the first search tries again.)
+  await services.search.loadIndex().catch(() => undefined);
+  const compiled = await compileRouteSchemas(app);
+  logger.debug({ compiled }, 'route schemas compiled');
 }

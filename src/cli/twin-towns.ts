@@ -1,11 +1,6 @@
 import fs from 'node:fs/promises';
 import type { Command } from 'commander';
-import { loadGazetteerIfNeeded } from '../modules/gazetteer/gazetteer.service.js';
-import {
-  createTwinTownsService,
-  type TwinTownImportResult,
-  type TwinTownProgress,
-} from '../modules/twin-towns/twin-towns.service.js';
+import type { TwinTownImportResult, TwinTownProgress } from '../modules/twin-towns/twin-towns.service.js';
 import { systemActor } from '../platform/actor.js';
 import { createRuntimeServices, withRuntime } from './runtime.js';
 
@@ -83,9 +78,13 @@ export function registerTwinTownCommands(importCommand: Command): void {
     .action(
       async (file: string, options: { report: string; maxDistance: string; gazetteerOnly?: boolean }) => {
         const text = await fs.readFile(file, 'utf8');
+        const [{ loadGazetteerIfNeeded }, { createTwinTownsService }] = await Promise.all([
+          import('../modules/gazetteer/gazetteer.service.js'),
+          import('../modules/twin-towns/twin-towns.service.js'),
+        ]);
         await withRuntime(async (runtime) => {
           await loadGazetteerIfNeeded(runtime.database, runtime.logger);
-          const services = createRuntimeServices(runtime);
+          const services = await createRuntimeServices(runtime);
           const twinTowns = createTwinTownsService(runtime.database, {
             search: services.search,
             places: services.places,

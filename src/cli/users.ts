@@ -1,12 +1,7 @@
 import type { Command } from 'commander';
-import { createAccessService } from '../modules/access/access.service.js';
-import { createAccountsService } from '../modules/accounts/accounts.service.js';
-import { createSessionsService } from '../modules/accounts/sessions.service.js';
-import { findOrganisation } from '../modules/organisations/organisations.repository.js';
 import { organisationRoles, systemActor, type OrganisationGrant } from '../platform/actor.js';
 import type { Database } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
-import { createMailer } from '../platform/mail.js';
 import { withRuntime } from './runtime.js';
 
 const actor = systemActor('cli');
@@ -21,7 +16,14 @@ async function readStandardInput(): Promise<string> {
 }
 
 /** The accounts service as the CLI uses it: it sends no mail and opens no session. */
-function accountsFor(database: Database) {
+async function accountsFor(database: Database) {
+  const [{ createAccessService }, { createAccountsService }, { createSessionsService }, { createMailer }] =
+    await Promise.all([
+      import('../modules/access/access.service.js'),
+      import('../modules/accounts/accounts.service.js'),
+      import('../modules/accounts/sessions.service.js'),
+      import('../platform/mail.js'),
+    ]);
   return createAccountsService(database, createAccessService(database), createSessionsService(database), {
     mailer: createMailer({ from: 'Pobratim <no-reply@localhost>' }),
     publicUrl: 'http://localhost',
@@ -85,13 +87,16 @@ export function registerUserCommands(program: Command): void {
       await withRuntime(async ({ database }) => {
         const grants: OrganisationGrant[] = [];
         if (options.organisation) {
+          const { findOrganisation } = await import('../modules/organisations/organisations.repository.js');
           const organisation = await findOrganisation(database.db, options.organisation);
           if (!organisation) {
             throw new AppError('cli.organisation', 2, `No organisation "${options.organisation}".`);
           }
           grants.push({ organisationId: organisation.id, role: role as OrganisationGrant['role'] });
         }
-        const created = await accountsFor(database).createUser(actor, {
+        const created = await (
+          await accountsFor(database)
+        ).createUser(actor, {
           email: options.email,
           password,
           admin: role === 'admin',

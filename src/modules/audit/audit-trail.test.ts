@@ -45,6 +45,7 @@ const unaudited: Record<string, string> = {
   places: 'reference gazetteer, imported from files',
   search_terms: 'search index, derived from the registry',
   search_index_versions: 'search index bookkeeping, derived',
+  search_index_snapshots: 'the in-memory place index as stored, derived',
   cooperation_graph_revision: 'a counter raised with every change to the cooperation graph, derived',
   sessions: 'sign-in sessions: secrets and activity, not registry data',
   auth_tokens: 'one-time tokens (hashed): secrets',

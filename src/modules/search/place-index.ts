@@ -79,11 +79,22 @@ function lowerBoundOf(sorted: Int32Array, value: number, order?: Int32Array): nu
   return low;
 }
 
+/** Whether the terms are in the index's order already (the repository reads them so). */
+function isSorted(terms: PlaceTermColumns): boolean {
+  const { key, importance } = terms;
+  for (let term = 1; term < key.length; term++) {
+    if (key[term - 1]! > key[term]!) return false;
+    if (key[term - 1] === key[term] && importance[term - 1]! < importance[term]!) return false;
+  }
+  return true;
+}
+
 /**
  * Puts the terms in the index's order: by key in code-unit order (a native sort of the distinct keys),
  * then the more important first. Returns the distinct keys in that order.
  */
 function sortTerms(terms: PlaceTermColumns): string[] {
+  if (isSorted(terms)) return terms.key.filter((key, term) => term === 0 || key !== terms.key[term - 1]);
   const termsOfKey = new Map<string, number[]>();
   terms.key.forEach((key, term) => {
     const list = termsOfKey.get(key);

@@ -186,24 +186,54 @@ export async function readRecords(
 const unitSeparator = '\u001f';
 const recordSeparator = '\u001e';
 
+type PlaceIndexRow = { version: number | string; terms: string | null; places: string | null };
+
 /**
- * Reads every place term and what a hit shows of every place, with the version they are at, in one
- * statement (so in one snapshot), as two texts of separated records: a quarter of a million rows as
- * objects would take the embedded database seconds to hand over.
+ * Reads every place term and what a hit shows of every place, with the version they are at, as two texts
+ * of separated records: a quarter of a million rows as objects would take the embedded database seconds
+ * to hand over. The stored snapshot of the current version is read when there is one (migration 0009);
+ * otherwise the texts are built from the terms and places and stored, in one statement (so in one
+ * snapshot of the data). The terms come in the index's order, by key in byte order (code-unit order for
+ * all but a few keys; the index sorts again if any is out of order) and the more important first.
  */
 export async function readPlaceIndex(db: Executor): Promise<PlaceIndex> {
-  const { rows } = await sql<{ version: number | string; terms: string | null; places: string | null }>`
-    select
-      (select version from search_index_versions where part = 'places') as version,
-      (select string_agg(concat_ws(chr(31), t.entity_id, t.key, t.importance, coalesce(t.country, ''),
-          array_to_string(t.languages, ','), translate(t.name, chr(30) || chr(31), '  ')), chr(30))
-        from search_terms t where t.entity_type = 'place') as terms,
-      (select string_agg(concat_ws(chr(31), p.geonames_id, p.population, p.latitude, p.longitude, p.country,
-          coalesce(p.feature_code, ''), coalesce(p.lau_code, ''), coalesce(p.nuts_code, ''),
-          translate(coalesce(p.name_en, p.name), chr(30) || chr(31), '  ')), chr(30))
-        from (select * from places order by geonames_id) as p) as places`.execute(db);
-  const row = rows[0]!;
-  return new PlaceIndex(Number(row.version), decodeTerms(row.terms), decodePlaces(row.places));
+  for (let attempt = 1; ; attempt++) {
+    const stored = await sql<PlaceIndexRow>`
+      select v.version, s.terms, s.places
+      from search_index_versions v
+        left join search_index_snapshots s on s.part = v.part and s.version = v.version
+      where v.part = 'places'`.execute(db);
+    const found = stored.rows[0];
+    if (found && found.terms !== null) return placeIndexOf(found);
+    // An older snapshot is replaced; a newer one, stored by another server meanwhile, is kept and read.
+    const built = await sql<PlaceIndexRow>`
+      insert into search_index_snapshots as s (part, version, terms, places)
+      select v.part, v.version,
+        coalesce((select string_agg(concat_ws(chr(31), t.entity_id, t.key, t.importance, coalesce(t.country, ''),
+            array_to_string(t.languages, ','), translate(t.name, chr(30) || chr(31), '  ')), chr(30)
+            order by t.key collate "C", t.importance desc, t.entity_id)
+          from search_terms t where t.entity_type = 'place'), ''),
+        coalesce((select string_agg(concat_ws(chr(31), p.geonames_id, p.population, p.latitude, p.longitude,
+            p.country, coalesce(p.feature_code, ''), coalesce(p.lau_code, ''), coalesce(p.nuts_code, ''),
+            translate(coalesce(p.name_en, p.name), chr(30) || chr(31), '  ')), chr(30) order by p.geonames_id)
+          from places p), '')
+      from search_index_versions v
+      where v.part = 'places'
+      on conflict (part) do update
+        set version = excluded.version, terms = excluded.terms, places = excluded.places, built_at = now()
+        where s.version <= excluded.version
+      returning version, terms, places`.execute(db);
+    if (built.rows[0]) return placeIndexOf(built.rows[0]);
+    if (attempt === 3) throw new Error('The place index kept being replaced while it was read.');
+  }
+}
+
+function placeIndexOf(row: PlaceIndexRow): PlaceIndex {
+  return new PlaceIndex(
+    Number(row.version),
+    decodeTerms(row.terms || null),
+    decodePlaces(row.places || null),
+  );
 }
 
 /** Counts the records of a text of `recordSeparator`-separated records. */

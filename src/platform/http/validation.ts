@@ -1,6 +1,7 @@
 import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
+import type { LazyCompilation } from './lazy-compilation.js';
 
 // ajv-formats is CommonJS with a default export.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -24,8 +25,25 @@ export function addSharedSchema(schema: { $id: string }): void {
   for (const ajv of [bodyAjv, textAjv]) if (!ajv.getSchema(schema.$id)) ajv.addSchema(schema);
 }
 
-/** Fastify validator compiler: strict types for bodies, coercion for the parts of a request that are text. */
-export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
-  const ajv = httpPart === 'body' ? bodyAjv : textAjv;
-  return ajv.compile(schema as object) as ValidateFunction;
-};
+/**
+ * Fastify validator compiler: strict types for bodies, coercion for the parts of a request that are text.
+ * Each validator is compiled on first use, or by `compilation.compileAll()`.
+ */
+export function createValidatorCompiler(compilation: LazyCompilation): FastifySchemaCompiler<unknown> {
+  return ({ schema, httpPart }) => {
+    const ajv = httpPart === 'body' ? bodyAjv : textAjv;
+    let validate: ValidateFunction | undefined;
+    const call = compilation.wrap(() => (validate = ajv.compile(schema as object)));
+    // Fastify reads the errors off the function, and hands Ajv's functions (which have `schemaEnv`) the
+    // request as the parent of the data, so that coercion can replace a whole part of the request.
+    const lazy = Object.assign(
+      (data: unknown, context?: Parameters<ValidateFunction>[1]) => {
+        const valid = call(data, context);
+        lazy.errors = validate!.errors;
+        return valid;
+      },
+      { errors: null as ValidateFunction['errors'], schemaEnv: true },
+    );
+    return lazy;
+  };
+}
