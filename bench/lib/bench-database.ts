@@ -14,6 +14,8 @@ export interface BenchDatabaseTarget {
   open(): Promise<Database>;
   /** How the benchmark's server process finds the database (see search-server.ts). */
   serverEnv: Record<string, string>;
+  /** How `pobratim serve` finds the database (see cli-restart.ts). */
+  cliEnv: Record<string, string>;
   /** The PostgreSQL database's name, to find its server processes. */
   databaseName?: string;
   /** Removes the database (the temporary directory, or the PostgreSQL database). */
@@ -28,6 +30,7 @@ export async function createPgliteTarget(): Promise<BenchDatabaseTarget> {
     label: 'PGlite',
     open: () => openDatabase({ dataDir }),
     serverEnv: { BENCH_DATA_DIR: dataDir },
+    cliEnv: { DATABASE_URL: '', POBRATIM_DATA_DIR: dataDir },
     destroy: () => fs.rm(dataDir, { recursive: true, force: true }),
   };
 }
@@ -60,8 +63,13 @@ export async function createPostgresTarget(
     label: 'PostgreSQL',
     open: () => openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' }),
     serverEnv: { BENCH_DATABASE_URL: url.toString() },
+    // The data directory holds only the mail outbox when the database is PostgreSQL.
+    cliEnv: { DATABASE_URL: url.toString(), POBRATIM_DATA_DIR: path.join(os.tmpdir(), `${name}-files`) },
     databaseName: name,
-    destroy: () => runAdmin(serverUrl, `drop database if exists ${name} with (force)`),
+    async destroy() {
+      await runAdmin(serverUrl, `drop database if exists ${name} with (force)`);
+      await fs.rm(path.join(os.tmpdir(), `${name}-files`), { recursive: true, force: true });
+    },
   };
 }
 

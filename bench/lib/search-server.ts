@@ -16,7 +16,7 @@ import { ensureRegistryIndexed } from '../../src/modules/search/search-index.js'
 import { openDatabase } from '../../src/platform/db/database.js';
 import { migrateToLatest } from '../../src/platform/db/migrate.js';
 import { createLogger } from '../../src/platform/logger.js';
-import { createServer } from '../../src/server.js';
+import { compileRouteSchemas, createServer } from '../../src/server.js';
 
 /** Linux's USER_HZ, the unit of the CPU times in /proc/<pid>/stat. */
 const clockTicks = 100;
@@ -74,6 +74,8 @@ async function main(): Promise<void> {
   const app = await createServer({ database });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const listening = performance.now();
+  // As `pobratim serve` does once listening (the search routes started loading the place index).
+  void compileRouteSchemas(app);
 
   const profiler = new Session();
   process.on('message', async (command: ServerCommand) => {
