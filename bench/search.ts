@@ -490,7 +490,7 @@ function databaseSection(report: DatabaseReport): string {
         `≤ ${targets.restartSeconds} s ${verdict(readyMs(r) <= targets.restartSeconds * 1000)}`,
       ],
       [
-        `… healthy / first search in each run: ${report.runs.map((run) => `${formatSeconds(run.restart.healthyMs)} / ${seconds(readyMs(run.restart))}`).join(', ')}`,
+        `… healthy / first search in each run (the first after the import also builds and stores the place index): ${report.runs.map((run) => `${formatSeconds(run.restart.healthyMs)} / ${seconds(readyMs(run.restart))}`).join(', ')}`,
         '',
         '',
       ],
