@@ -67,7 +67,7 @@ describe('the lazily compiled validators and serializers of a server', () => {
   beforeAll(async () => {
     compilation = new LazyCompilation();
     app = Fastify();
-    const shared = [Thing, Wrapper, Unrelated];
+    const shared = [Thing, Wrapper, Unrelated] as { $id: string }[];
     app.setValidatorCompiler(createValidatorCompiler(compilation));
     app.setSerializerCompiler(createSerializerCompiler(shared, compilation));
     for (const schema of shared) app.addSchema(schema);
