@@ -1,4 +1,5 @@
 import type { TermMatch } from './search.repository.js';
+import { createPacer } from '../../platform/pacing.js';
 import { TrigramIndex } from './trigram-index.js';
 
 /**
@@ -124,62 +125,106 @@ const ownLanguages: readonly string[] = ['und', 'en'];
 /** More than the terms the index may hold (a quarter of a million today). */
 const termSpan = 2 ** 21;
 
+/** What the index derives from the terms, once. */
+interface IndexParts {
+  keys: string[];
+  keyStart: Int32Array;
+  keyNumbers: Map<string, number>;
+  termsByPlace: Int32Array;
+  trigrams: TrigramIndex;
+  isOwnName: Uint8Array;
+}
+
+/** How many items a loop of the build handles between two calls of its pacer. */
+const paceEvery = 4096;
+
 /** The gazetteer's place terms, searchable by key, prefix, and trigram similarity. */
 export class PlaceIndex {
   /** Distinct keys in code-unit order; the terms of key k are `keyStart[k]` to `keyStart[k + 1]`. */
   private readonly keys: string[];
   private readonly keyStart: Int32Array;
   /** Each distinct key's number: a thousand one-edit variants are looked up per misspelt query. */
-  private readonly keyNumbers = new Map<string, number>();
+  private readonly keyNumbers: Map<string, number>;
   /** Term numbers in place order, to find a place's names. */
   private readonly termsByPlace: Int32Array;
   private readonly trigrams: TrigramIndex;
   /** Whether a term is a name of the place's own for every reader: its local name or its English one. */
   private readonly isOwnName: Uint8Array;
 
-  /**
-   * @param version The `places` version of `search_index_versions` that the terms were read at.
-   * @param terms In any order: they are sorted here, by key and then importance.
-   * @param places Sorted by place.
-   */
-  constructor(
+  private constructor(
     readonly version: number,
     private readonly terms: PlaceTermColumns,
     private readonly places: PlaceDetailColumns,
+    parts: IndexParts,
   ) {
+    this.keys = parts.keys;
+    this.keyStart = parts.keyStart;
+    this.keyNumbers = parts.keyNumbers;
+    this.termsByPlace = parts.termsByPlace;
+    this.trigrams = parts.trigrams;
+    this.isOwnName = parts.isOwnName;
+  }
+
+  /**
+   * Builds the index: half a second of work for the whole gazetteer, done in slices (`pace` yields to the
+   * event loop now and then) so that a server answers requests meanwhile.
+   * @param version The `places` version of `search_index_versions` that the terms were read at.
+   * @param terms In any order: they are sorted here, by key and then importance (unless they already are).
+   * @param places Sorted by place.
+   */
+  static async build(
+    version: number,
+    terms: PlaceTermColumns,
+    places: PlaceDetailColumns,
+    pace: () => Promise<void> = createPacer(),
+  ): Promise<PlaceIndex> {
     for (let position = 1; position < places.placeId.length; position++) {
       if (places.placeId[position - 1]! >= places.placeId[position]!)
         throw new Error('The places’ details must be sorted by place.');
     }
-    this.keys = sortTerms(terms);
+    const keys = sortTerms(terms);
     const count = terms.key.length;
     if (count >= termSpan) throw new Error(`Too many place terms for the index (${count}).`);
-    this.keyStart = new Int32Array(this.keys.length + 1);
+    await pace();
+
+    const keyStart = new Int32Array(keys.length + 1);
+    const keyNumbers = new Map<string, number>();
     let keyNumber = -1;
     for (let term = 0; term < count; term++) {
+      if (term % paceEvery === 0) await pace();
       if (term === 0 || terms.key[term] !== terms.key[term - 1]) {
         keyNumber++;
-        this.keyStart[keyNumber] = term;
-        this.keyNumbers.set(terms.key[term]!, keyNumber);
+        keyStart[keyNumber] = term;
+        keyNumbers.set(terms.key[term]!, keyNumber);
       }
     }
-    this.keyStart[this.keys.length] = count;
+    keyStart[keys.length] = count;
+    await pace();
 
     // Sorted as numbers place * 2^21 + term (exact in a double), which needs no comparison function.
     const byPlace = new Float64Array(count);
     for (let term = 0; term < count; term++) byPlace[term] = terms.placeId[term]! * termSpan + term;
     byPlace.sort();
-    this.termsByPlace = new Int32Array(count);
+    const termsByPlace = new Int32Array(count);
     for (let position = 0; position < count; position++)
-      this.termsByPlace[position] = byPlace[position]! % termSpan;
+      termsByPlace[position] = byPlace[position]! % termSpan;
+    await pace();
 
-    this.trigrams = new TrigramIndex(this.keys);
-    this.isOwnName = new Uint8Array(count);
+    const trigrams = await TrigramIndex.build(keys, pace);
+    const isOwnName = new Uint8Array(count);
     for (let term = 0; term < count; term++) {
       const languages = terms.languages[term]!;
       const isOwn = languages.length === 0 || languages.some((language) => ownLanguages.includes(language));
-      this.isOwnName[term] = isOwn ? 1 : 0;
+      isOwnName[term] = isOwn ? 1 : 0;
     }
+    return new PlaceIndex(version, terms, places, {
+      keys,
+      keyStart,
+      keyNumbers,
+      termsByPlace,
+      trigrams,
+      isOwnName,
+    });
   }
 
   get size(): number {

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
+import { createPacer } from '../../platform/pacing.js';
 import type { SearchEntityType } from '../../platform/db/tables.js';
 import type { SearchTerm } from '../../domain/search-terms.js';
 import { PlaceIndex, type PlaceDetailColumns, type PlaceTermColumns } from './place-index.js';
@@ -228,13 +229,16 @@ export async function readPlaceIndex(db: Executor): Promise<PlaceIndex> {
   }
 }
 
-function placeIndexOf(row: PlaceIndexRow): PlaceIndex {
-  return new PlaceIndex(
-    Number(row.version),
-    decodeTerms(row.terms || null),
-    decodePlaces(row.places || null),
-  );
+/** Decodes and builds the index in slices, so that a listening server answers requests meanwhile. */
+async function placeIndexOf(row: PlaceIndexRow): Promise<PlaceIndex> {
+  const pace = createPacer();
+  const terms = await decodeTerms(row.terms || null, pace);
+  const places = await decodePlaces(row.places || null, pace);
+  return PlaceIndex.build(Number(row.version), terms, places, pace);
 }
+
+/** How many records a decoding loop reads between two calls of its pacer. */
+const paceEvery = 4096;
 
 /** Counts the records of a text of `recordSeparator`-separated records. */
 function countRecords(text: string | null): number {
@@ -254,7 +258,7 @@ function fieldReader(text: string) {
   };
 }
 
-function decodeTerms(text: string | null): PlaceTermColumns {
+async function decodeTerms(text: string | null, pace: () => Promise<void>): Promise<PlaceTermColumns> {
   const count = countRecords(text);
   const columns: PlaceTermColumns = {
     placeId: new Int32Array(count),
@@ -269,6 +273,7 @@ function decodeTerms(text: string | null): PlaceTermColumns {
   const countries = new Map<string, string>();
   const field = fieldReader(text ?? '');
   for (let term = 0; term < count; term++) {
+    if (term % paceEvery === 0) await pace();
     columns.placeId[term] = Number(field(unitSeparator));
     columns.key[term] = field(unitSeparator);
     columns.importance[term] = Number(field(unitSeparator));
@@ -288,7 +293,7 @@ function decodeTerms(text: string | null): PlaceTermColumns {
   return columns;
 }
 
-function decodePlaces(text: string | null): PlaceDetailColumns {
+async function decodePlaces(text: string | null, pace: () => Promise<void>): Promise<PlaceDetailColumns> {
   const count = countRecords(text);
   const columns: PlaceDetailColumns = {
     placeId: new Int32Array(count),
@@ -306,6 +311,7 @@ function decodePlaces(text: string | null): PlaceDetailColumns {
   const shared = (value: string) => strings.get(value) ?? strings.set(value, value).get(value)!;
   const field = fieldReader(text ?? '');
   for (let position = 0; position < count; position++) {
+    if (position % paceEvery === 0) await pace();
     columns.placeId[position] = Number(field(unitSeparator));
     columns.population[position] = Number(field(unitSeparator));
     columns.latitude[position] = Number(field(unitSeparator));
