@@ -2,7 +2,7 @@
  * The server that the search benchmark loads, in a process of its own as `pobratim serve` runs it, so
  * that the load generator's work is not counted as the server's (they still share the machine's cores).
  * It starts as `serve` does (open the database, migrate, check the gazetteer's version and the registry's
- * index, build the server, listen), reports its port and the time of each step over IPC, answers
+ * index, build the server, listen), reports its port over IPC, answers
  * `{ kind: 'cpu' }` with the CPU time it has used, and stops on `{ kind: 'stop' }`.
  *
  * Environment: BENCH_DATABASE_URL (PostgreSQL) or BENCH_DATA_DIR (PGlite).
@@ -10,7 +10,6 @@
 import fs from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import { loadGazetteerIfNeeded } from '../../src/modules/gazetteer/gazetteer.service.js';
 import { ensureRegistryIndexed } from '../../src/modules/search/search-index.js';
 import { openDatabase } from '../../src/platform/db/database.js';
@@ -23,12 +22,7 @@ const clockTicks = 100;
 
 /** Messages from the server process to the benchmark. */
 export type ServerMessage =
-  | {
-      kind: 'listening';
-      port: number;
-      /** Milliseconds since the process started (Node's own start-up and module loading) and per step. */
-      times: { loadMs: number; openMs: number; migrateMs: number; checksMs: number; serverMs: number };
-    }
+  | { kind: 'listening'; port: number }
   | { kind: 'cpu'; userMs: number; systemMs: number; threads: Record<string, number> }
   | { kind: 'profiled' }
   | { kind: 'failed'; error: string };
@@ -59,21 +53,16 @@ function threadCpuMs(): Record<string, number> {
 }
 
 async function main(): Promise<void> {
-  const loaded = performance.now();
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   const dataDir = process.env.BENCH_DATA_DIR;
   if (!databaseUrl && !dataDir) throw new Error('Set BENCH_DATABASE_URL or BENCH_DATA_DIR.');
   const database = await openDatabase({ databaseUrl, dataDir: dataDir ?? 'unused' });
-  const opened = performance.now();
   await migrateToLatest(database.db);
-  const migrated = performance.now();
   const gazetteer = await loadGazetteerIfNeeded(database, createLogger('silent'));
   if (gazetteer.imported) throw new Error('The restart imported the gazetteer again.');
   await ensureRegistryIndexed(database.db);
-  const checked = performance.now();
   const app = await createServer({ database });
   await app.listen({ host: '127.0.0.1', port: 0 });
-  const listening = performance.now();
   // As `pobratim serve` does once listening (the search routes started loading the place index).
   void compileRouteSchemas(app);
 
@@ -98,17 +87,7 @@ async function main(): Promise<void> {
         .then(() => process.exit(0));
     }
   });
-  send({
-    kind: 'listening',
-    port: (app.server.address() as AddressInfo).port,
-    times: {
-      loadMs: loaded,
-      openMs: opened - loaded,
-      migrateMs: migrated - opened,
-      checksMs: checked - migrated,
-      serverMs: listening - checked,
-    },
-  });
+  send({ kind: 'listening', port: (app.server.address() as AddressInfo).port });
 }
 
 main().catch((error: unknown) => {

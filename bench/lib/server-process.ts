@@ -1,14 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { performance } from 'node:perf_hooks';
 import type { ServerCommand, ServerMessage } from './search-server.js';
 
 /** The benchmark's server, running in its own process (see search-server.ts). */
 export interface ServerProcess {
   baseUrl: string;
   pid: number;
-  /** From starting the process to the server listening. */
-  startMs: number;
-  times: Extract<ServerMessage, { kind: 'listening' }>['times'];
   /** Milliseconds of CPU the server process has used so far (all its threads). */
   cpuMs(): Promise<number>;
   /** The same by thread, where the system tells (Linux). */
@@ -47,7 +43,6 @@ export async function startServerProcess(
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],
 ): Promise<ServerProcess> {
-  const started = performance.now();
   const script = new URL(`./search-server.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
   const child = fork(script, [], {
     env: { ...process.env, ...env },
@@ -59,8 +54,6 @@ export async function startServerProcess(
   return {
     baseUrl: `http://127.0.0.1:${listening.port}`,
     pid: child.pid!,
-    startMs: performance.now() - started,
-    times: listening.times,
     async cpuMs() {
       const answer = nextMessage(child, 'cpu');
       send({ kind: 'cpu' });
