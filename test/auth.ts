@@ -21,6 +21,8 @@ export interface UserOptions {
   admin?: boolean;
   grants?: OrganisationGrant[];
   email?: string;
+  /** The language of the mails to the user (`users.language`); none: English. */
+  language?: string;
 }
 
 let counter = 0;
@@ -49,6 +51,7 @@ export async function signedInClient(
         email: options.email ?? `user-${counter}-${userId}@example.org`,
         admin: options.admin ?? false,
         status: 'active',
+        language: options.language ?? null,
       })
       .execute();
     if (options.grants?.length) {

@@ -37,15 +37,27 @@ function decodeQuotedPrintable(text: string): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-/** Decodes RFC 2047 encoded words (`=?UTF-8?Q?...?=`) in a header. */
+/** The bytes of quoted-printable text. */
+function quotedPrintableBytes(text: string): Buffer {
+  return Buffer.from(decodeQuotedPrintable(text), 'utf8');
+}
+
+/**
+ * Decodes RFC 2047 encoded words (`=?UTF-8?Q?...?=`) in a header. The space between two encoded words
+ * is not part of the text, and a character's bytes may be split over two words (long non-ASCII subjects),
+ * so the bytes of adjacent words are joined before they are read as UTF-8.
+ */
 function decodeHeader(value: string): string {
-  return value.replace(
-    /=\?([^?]+)\?([QB])\?([^?]*)\?=/gi,
-    (_all, _charset, encoding: string, data: string) =>
-      encoding.toUpperCase() === 'B'
-        ? Buffer.from(data, 'base64').toString('utf8')
-        : decodeQuotedPrintable(data.replace(/_/g, ' ')),
-  );
+  const word = /=\?([^?]+)\?([QB])\?([^?]*)\?=/gi;
+  return value.replace(/(?:=\?[^?]+\?[QB]\?[^?]*\?=\s*)+/gi, (run) => {
+    const bytes = [...run.matchAll(word)].map(([, , encoding, data]) =>
+      encoding!.toUpperCase() === 'B'
+        ? Buffer.from(data!, 'base64')
+        : quotedPrintableBytes(data!.replace(/_/g, ' ')),
+    );
+    const trailing = /\s+$/.exec(run)?.[0] ?? '';
+    return Buffer.concat(bytes).toString('utf8') + trailing;
+  });
 }
 
 /** Parses a single-part plain-text message, as the mailer sends them. */

@@ -1,4 +1,5 @@
 import type { InitiativeStatus } from './initiative.js';
+import { fill, mailMessages } from './mail-messages.js';
 import { chooseDisplayTitle, type LocalisedText } from './project.js';
 
 /**
@@ -30,58 +31,52 @@ export interface NotificationPayload {
   deadline?: string;
 }
 
-/** Status names as an e-mail says them. */
-const statusWords: Record<InitiativeStatus, string> = {
-  draft: 'draft',
-  open: 'open for partners',
-  shortlisting: 'shortlisting',
-  partners_confirmed: 'partners confirmed',
-  submitted: 'submitted',
-  funded: 'funded',
-  not_funded: 'not funded',
-  closed: 'closed',
-  withdrawn: 'withdrawn',
-};
-
 export interface MailText {
   subject: string;
   text: string;
 }
 
+/** A title in the reader's language (or its base language: `sr` for `sr-Cyrl`), else as a hit shows it. */
+function titleIn(title: LocalisedText, locale: string | null | undefined): string {
+  for (const tag of locale ? [locale, locale.split('-')[0]!] : []) {
+    const text = title[tag]?.trim();
+    if (text) return text;
+  }
+  return chooseDisplayTitle(title);
+}
+
 /**
- * The e-mail for a notification, in English (accounts carry no language yet), with a link to the
- * initiative under `publicUrl`.
+ * The e-mail for a notification, in the recipient's language (src/domain/mail-messages.ts; English when
+ * none is known), with a link to the initiative under `publicUrl`.
  */
 export function notificationMail(
   kind: NotificationKind,
   payload: NotificationPayload,
   publicUrl: string,
+  locale?: string | null,
 ): MailText {
-  const title = chooseDisplayTitle(payload.initiativeTitle);
+  const messages = mailMessages(locale);
+  const values = {
+    title: titleIn(payload.initiativeTitle, locale),
+    organisation: payload.organisationName ?? messages.someOrganisation,
+    from: payload.from ? messages.statuses[payload.from] : '?',
+    to: payload.to ? messages.statuses[payload.to] : '?',
+    status: payload.to ? messages.statuses[payload.to] : '?',
+    deadline: payload.deadline ?? '?',
+  };
   const link = `${publicUrl}/initiatives/${payload.initiativeId}`;
-  const organisation = payload.organisationName ?? 'An organisation';
-  let subject: string;
-  let lead: string;
-  switch (kind) {
-    case 'interest_received':
-      subject = `Interest in “${title}”`;
-      lead = `${organisation} has expressed interest in your initiative “${title}”. Accept or decline it on the initiative's page.`;
-      break;
-    case 'interest_answered':
-      subject = `Your interest in “${title}” was ${payload.answer ?? 'answered'}`;
-      lead = `The interest of ${organisation} in the initiative “${title}” was ${payload.answer ?? 'answered'}.`;
-      break;
-    case 'initiative_status_changed':
-      subject = `“${title}” is now ${payload.to ? statusWords[payload.to] : 'changed'}`;
-      lead = `The initiative “${title}” moved from ${payload.from ? statusWords[payload.from] : '?'} to ${payload.to ? statusWords[payload.to] : '?'}.`;
-      break;
-    case 'deadline_approaching':
-      subject = `The deadline of “${title}” is ${payload.deadline ?? 'near'}`;
-      lead = `The deadline of the initiative “${title}” is ${payload.deadline ?? 'near'}: seven days or less from now.`;
-      break;
-  }
+  const accepted = payload.answer !== 'declined';
+  const texts: Record<NotificationKind, [subject: string, lead: string]> = {
+    interest_received: [messages.interestReceivedSubject, messages.interestReceivedLead],
+    interest_answered: accepted
+      ? [messages.interestAcceptedSubject, messages.interestAcceptedLead]
+      : [messages.interestDeclinedSubject, messages.interestDeclinedLead],
+    initiative_status_changed: [messages.statusChangedSubject, messages.statusChangedLead],
+    deadline_approaching: [messages.deadlineSubject, messages.deadlineLead],
+  };
+  const [subject, lead] = texts[kind];
   return {
-    subject,
-    text: `${lead}\n\n${link}\n\nYou receive this because you have a role for an organisation taking part in it in Pobratim.\n`,
+    subject: fill(subject, values),
+    text: `${fill(lead, values)}\n\n${link}\n\n${messages.notificationFooter}\n`,
   };
 }

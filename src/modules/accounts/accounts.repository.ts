@@ -49,13 +49,16 @@ export async function updateUser(db: Executor, id: string, values: Updateable<Us
     .executeTakeFirstOrThrow();
 }
 
-/** Changes a user's secrets (password, two-factor) without moving its version: nothing an editor reads. */
+/**
+ * Changes a user's secrets (password, two-factor) or the language of their mails without moving its
+ * version: nothing an editor reads.
+ */
 export async function updateUserSecrets(
   db: Executor,
   id: string,
   values: Pick<
     Updateable<UsersTable>,
-    'passwordHash' | 'totpSecret' | 'totpPendingSecret' | 'totpLastTimeStep'
+    'passwordHash' | 'totpSecret' | 'totpPendingSecret' | 'totpLastTimeStep' | 'language'
   >,
 ): Promise<void> {
   await db

@@ -117,8 +117,10 @@ export function accountsRoutes(app: App, { accounts }: { accounts: AccountsServi
       response: { 202: Type.Null({ description: 'Accepted' }), ...problemResponses(400, 413) },
     },
     handler: async (request, reply) => {
-      const { email } = request.body as PasswordResetRequest;
-      const { delivery } = await accounts.requestPasswordReset(request.actor, email);
+      const { delivery } = await accounts.requestPasswordReset(
+        request.actor,
+        request.body as PasswordResetRequest,
+      );
       delivery?.catch((error: unknown) =>
         request.log.error(
           { mailError: (error as { code?: string }).code ?? 'unknown' },

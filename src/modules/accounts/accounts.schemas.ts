@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { mailLocales } from '../../domain/mail-messages.js';
 import { maxPasswordLength } from '../../domain/password.js';
 import { Nullable, PageQuery, Uuid, Version } from '../../platform/http/schemas.js';
 import { OrganisationSummary } from '../organisations/organisations.schemas.js';
@@ -27,6 +28,16 @@ const TotpCode = Type.String({
 const MailToken = Type.String({ minLength: 20, maxLength: 200, pattern: '^[A-Za-z0-9_-]+$' });
 
 const DisplayName = Type.String({ minLength: 1, maxLength: 200 });
+
+/** The language of the mails to a person: the web app's interface languages. */
+const MailLanguage = Type.Union(
+  mailLocales.map((locale) => Type.Literal(locale)),
+  {
+    description:
+      'The interface language the person reads Pobratim in (`sr-Latn` and `sr-Cyrl` for Serbian in each script); ' +
+      'the mails to them are written in it. Unknown means English.',
+  },
+);
 
 export const OrganisationRole = Type.Union(
   [Type.Literal('coordinator'), Type.Literal('editor'), Type.Literal('viewer')],
@@ -93,13 +104,25 @@ export const SignIn = Type.Object(
     email: Email,
     password: Password,
     totpCode: Type.Optional(TotpCode),
+    language: Type.Optional(MailLanguage),
   },
   { additionalProperties: false, $id: 'SignIn', title: 'Sign-in' },
 );
 export type SignIn = Static<typeof SignIn>;
 
 export const PasswordResetRequest = Type.Object(
-  { email: Email },
+  {
+    email: Email,
+    language: Type.Optional(
+      Type.Union(
+        mailLocales.map((locale) => Type.Literal(locale)),
+        {
+          description:
+            'The language of the mail: the interface language of the form (else the one the account records).',
+        },
+      ),
+    ),
+  },
   { additionalProperties: false, $id: 'PasswordResetRequest', title: 'Password reset request' },
 );
 export type PasswordResetRequest = Static<typeof PasswordResetRequest>;
@@ -123,6 +146,7 @@ export const InvitationCreate = Type.Object(
       Type.Boolean({ description: 'Make the user an administrator (administrators only).' }),
     ),
     grants: GrantInputs,
+    language: Type.Optional(MailLanguage),
   },
   { additionalProperties: false, $id: 'InvitationCreate', title: 'New invitation' },
 );
@@ -139,7 +163,7 @@ export const Invitation = Type.Object(
 export type Invitation = Static<typeof Invitation>;
 
 export const InvitationAccept = Type.Object(
-  { token: MailToken, password: Password, displayName: DisplayName },
+  { token: MailToken, password: Password, displayName: DisplayName, language: Type.Optional(MailLanguage) },
   { additionalProperties: false, $id: 'InvitationAccept', title: 'Accepting an invitation' },
 );
 export type InvitationAccept = Static<typeof InvitationAccept>;

@@ -36,12 +36,13 @@ import type {
   InvitationCreate,
   PasswordChange,
   PasswordResetCompletion,
+  PasswordResetRequest,
   Session,
   SignIn,
   TwoFactorSetup,
   UserGrant,
 } from './accounts.schemas.js';
-import { invitationMail, passwordResetMail } from './mails.js';
+import { invitationMail, passwordResetMail, type InvitedRole } from './mails.js';
 import { hashPassword, verifyPassword } from './passwords.js';
 import { hashToken, newToken } from './session-tokens.js';
 import { deleteUserSessions, findSessionCsrfToken } from './sessions.repository.js';
@@ -349,6 +350,10 @@ export function createAccountsService(
       }
       return inTransaction(database, actor, async (trx) => {
         if (timeStep !== undefined) await updateUserSecrets(trx, user.id, { totpLastTimeStep: timeStep });
+        // The mails to this person follow the language they use Pobratim in.
+        if (input.language && input.language !== user.language) {
+          await updateUserSecrets(trx, user.id, { language: input.language });
+        }
         await clearLoginFailures(trx, hash);
         const session = await sessions.open(
           user.id,
@@ -369,7 +374,10 @@ export function createAccountsService(
      * other email it does nothing, and the caller cannot tell which happened. The mail leaves after the
      * token is stored: `delivery` settles when it has been handed over.
      */
-    async requestPasswordReset(actor: Actor, email: string): Promise<{ delivery?: Promise<void> }> {
+    async requestPasswordReset(
+      actor: Actor,
+      { email, language }: PasswordResetRequest,
+    ): Promise<{ delivery?: Promise<void> }> {
       const now = new Date();
       const issued = await inTransaction(database, actor, async (trx) => {
         const user = await findUserByEmail(trx, email, { forUpdate: true });
@@ -381,13 +389,18 @@ export function createAccountsService(
           return undefined;
         }
         const { token } = await issueToken(trx, user.id, 'password_reset', passwordResetLifetimeMs, now);
-        return { to: user.email, token };
+        return { to: user.email, token, language: language ?? user.language };
       });
       if (!issued) return {};
       const link = `${publicUrl}/reset-password?token=${issued.token}`;
       return {
         delivery: mailer.send(
-          passwordResetMail({ to: issued.to, link, validMinutes: passwordResetLifetimeMs / 60_000 }),
+          passwordResetMail({
+            to: issued.to,
+            link,
+            validMinutes: passwordResetLifetimeMs / 60_000,
+            language: issued.language,
+          }),
         ),
       };
     },
@@ -470,18 +483,22 @@ export function createAccountsService(
             email: input.email.trim(),
             admin: input.admin ?? false,
             status: 'invited',
+            language: input.language ?? null,
           });
         } else {
           // Invited again: a new link, perhaps more roles; the new version records it.
-          user = await updateUser(trx, user.id, input.admin ? { admin: true } : {});
+          user = await updateUser(trx, user.id, {
+            ...(input.admin ? { admin: true } : {}),
+            ...(input.language ? { language: input.language } : {}),
+          });
         }
         await upsertGrants(trx, user.id, input.grants);
         const { token, row } = await issueToken(trx, user.id, 'invitation', invitationLifetimeMs, now);
         const inviter = actor.kind === 'user' ? await findUser(trx, actor.userId) : undefined;
         const grants = await presentGrants(trx, input.grants);
-        const roles = [
-          ...(user.admin ? ['an administrator of Pobratim'] : []),
-          ...grants.map((grant) => `${grant.role} for ${grant.organisation.name}`),
+        const roles: InvitedRole[] = [
+          ...(user.admin ? [{ admin: true as const }] : []),
+          ...grants.map((grant) => ({ role: grant.role, organisation: grant.organisation.name })),
         ];
         try {
           await mailer.send(
@@ -491,6 +508,7 @@ export function createAccountsService(
               expiresAt: row.expiresAt,
               invitedBy: inviter?.displayName ?? undefined,
               roles,
+              language: user.language,
             }),
           );
         } catch {
@@ -524,6 +542,7 @@ export function createAccountsService(
           passwordHash: await hashPassword(input.password),
           displayName: input.displayName.trim(),
           status: 'active',
+          ...(input.language ? { language: input.language } : {}),
         });
         await markAuthTokenUsed(trx, token.id, now);
         const session = await sessions.open(

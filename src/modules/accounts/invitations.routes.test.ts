@@ -46,6 +46,44 @@ describe('invitations through SMTP', () => {
       payload: { token, password, displayName },
     });
 
+  it('writes the invitation in the language chosen for the invitee, who may read Pobratim in another', async () => {
+    const city = await makeOrganisation(t.app);
+    const email = newEmail();
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations',
+      payload: { email, grants: [{ organisationId: city.id, role: 'editor' }], language: 'bg' },
+    });
+    expect(created.statusCode).toBe(201);
+    const mail = await smtp.waitFor(
+      (caught) => caught.to.includes(email) && caught.subject === 'Вашата покана за Побратим',
+    );
+    expect(mail.text).toContain('Профилът ви ще има тези роли:');
+    expect(mail.text).toContain(`- редактор за ${city.name}`);
+    const languageOf = async () =>
+      (
+        await t.database.db
+          .selectFrom('users')
+          .select('language')
+          .where('email', '=', email)
+          .executeTakeFirst()
+      )?.language;
+    expect(await languageOf()).toBe('bg');
+
+    const accepted = await t.anonymous.inject({
+      method: 'POST',
+      url: '/api/invitations/accept',
+      payload: {
+        token: tokenFromLink(mail.text, 'invitation'),
+        password: 'my chosen passphrase',
+        displayName: 'Ана',
+        language: 'mk',
+      },
+    });
+    expect(accepted.statusCode).toBe(200);
+    expect(await languageOf()).toBe('mk');
+  });
+
   it('mails an invitation with roles; accepting it (once) activates the account and signs in', async () => {
     const city = await makeOrganisation(t.app);
     const email = newEmail();

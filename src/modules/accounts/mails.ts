@@ -1,50 +1,69 @@
+import { fill, mailMessages, type OrganisationRoleName } from '../../domain/mail-messages.js';
 import type { MailMessage } from '../../platform/mail.js';
 
 /**
- * The mails accounts send: plain text, in English for now (follow-up: the recipient's language). They
- * carry a link with a single-use token; nothing else secret.
+ * The mails accounts send: plain text in the recipient's language (src/domain/mail-messages.ts), English
+ * when none is known. They carry a link with a single-use token; nothing else secret.
  */
 
-export function passwordResetMail(options: { to: string; link: string; validMinutes: number }): MailMessage {
+export function passwordResetMail(options: {
+  to: string;
+  link: string;
+  validMinutes: number;
+  language: string | null | undefined;
+}): MailMessage {
+  const messages = mailMessages(options.language);
   return {
     to: options.to,
-    subject: 'Reset your Pobratim password',
+    subject: messages.resetSubject,
     text: [
-      'Someone, hopefully you, asked to reset the password of your Pobratim account.',
+      messages.resetIntro,
       '',
-      `Choose a new password here (the link works once, for ${options.validMinutes} minutes):`,
+      fill(messages.resetChoose, { minutes: options.validMinutes }),
       '',
       options.link,
       '',
-      'If you did not ask for this, ignore this mail: your password stays as it is.',
+      messages.resetIgnore,
       '',
     ].join('\n'),
   };
 }
+
+/** A role the invited account will have: administrator, or a role for an organisation. */
+export type InvitedRole = { admin: true } | { role: OrganisationRoleName; organisation: string };
 
 export function invitationMail(options: {
   to: string;
   link: string;
   expiresAt: Date;
   invitedBy: string | undefined;
-  roles: string[];
+  roles: InvitedRole[];
+  language: string | null | undefined;
 }): MailMessage {
-  const by = options.invitedBy ? `${options.invitedBy} invited you` : 'You are invited';
+  const messages = mailMessages(options.language);
+  const by = options.invitedBy
+    ? fill(messages.inviteBy, { name: options.invitedBy })
+    : messages.inviteAnonymous;
+  const roleText = (role: InvitedRole) =>
+    'admin' in role
+      ? messages.inviteAdmin
+      : fill(messages.inviteRole, { role: messages.roles[role.role], organisation: role.organisation });
   return {
     to: options.to,
-    subject: 'Your invitation to Pobratim',
+    subject: messages.inviteSubject,
     text: [
-      `${by} to Pobratim, the registry of international cooperation of cities, municipalities and regions.`,
+      `${by} ${messages.inviteWhat}`,
       ...(options.roles.length > 0
-        ? ['', 'Your account will be:', ...options.roles.map((role) => `- ${role}`)]
+        ? ['', messages.inviteRoles, ...options.roles.map((role) => `- ${roleText(role)}`)]
         : []),
       '',
-      'Choose your name and password here to accept (the link works once, until ' +
-        `${options.expiresAt.toISOString().slice(0, 16).replace('T', ' ')} UTC):`,
+      fill(messages.inviteAccept, {
+        until: options.expiresAt.toISOString().slice(0, 16).replace('T', ' '),
+      }),
       '',
       options.link,
       '',
-      'If you did not expect this invitation, ignore this mail.',
+      messages.inviteIgnore,
       '',
     ].join('\n'),
   };

@@ -73,6 +73,39 @@ describe('password reset through SMTP', () => {
     expect(outbox.json()).toEqual({ items: [] });
   });
 
+  it('writes the mail in the language of the form, else in the one the account records', async () => {
+    const account = await makeAccount(t);
+    await t.anonymous.inject({
+      method: 'POST',
+      url: '/api/password-reset',
+      payload: { email: account.email, language: 'sr-Cyrl' },
+    });
+    const cyrillic = await smtp.waitFor(
+      (mail) => mail.to.includes(account.email) && mail.subject === 'Промена лозинке за Побратим',
+    );
+    expect(cyrillic.text).toContain('Овде изаберите нову лозинку (линк важи једном, 60 минута):');
+
+    // Signing in from the web app in Slovenian records the language for the mails that follow.
+    const signedIn = await t.anonymous.inject({
+      method: 'POST',
+      url: '/api/session',
+      payload: { email: account.email, password: account.password, language: 'sl' },
+    });
+    expect(signedIn.statusCode).toBe(200);
+    await requestReset(t, account.email);
+    const slovenian = await smtp.waitFor(
+      (mail) => mail.to.includes(account.email) && mail.subject === 'Ponastavitev gesla za Pobratim',
+    );
+    expect(slovenian.text).toContain('Če tega niste zahtevali');
+
+    const unknown = await t.anonymous.inject({
+      method: 'POST',
+      url: '/api/password-reset',
+      payload: { email: account.email, language: 'de' },
+    });
+    expect(unknown.statusCode).toBe(400);
+  });
+
   it('answers an unknown email exactly as a known one, and mails nothing for it', async () => {
     const account = await makeAccount(t);
     const unknown = `nobody-${Date.now()}@example.org`;

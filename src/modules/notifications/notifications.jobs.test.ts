@@ -85,6 +85,7 @@ describe('deadline reminders', () => {
     const partnerEditor = await signedInClient(server, database, {
       email: 'partner@example.org',
       grants: [{ organisationId: partner.id, role: 'editor' }],
+      language: 'hr',
     });
     const soon = await makeInitiative(ownerEditor, owner.id, {
       title: { en: 'Soon due' },
@@ -112,11 +113,13 @@ describe('deadline reminders', () => {
 
     const reminders = smtp.mails.slice(before);
     expect(reminders.map((mail) => mail.to[0]).sort()).toEqual(['owner@example.org', 'partner@example.org']);
-    for (const mail of reminders) {
-      expect(mail.subject).toMatch(/^The deadline of “Soon due/);
-      expect(mail.subject).toContain(`is ${dayFromToday(5)}`);
+    for (const mail of reminders)
       expect(mail.text).toContain(`https://pobratim.example/initiatives/${soon.id}`);
-    }
+    // Each in its recipient's language: the partner's editor reads Pobratim in Croatian.
+    const reminderTo = (to: string) => reminders.find((mail) => mail.to[0] === to)!;
+    expect(reminderTo('owner@example.org').subject).toBe(`The deadline of “Soon due” is ${dayFromToday(5)}`);
+    expect(reminderTo('partner@example.org').subject).toBe(`Rok za „Soon due” je ${dayFromToday(5)}`);
+    expect(reminderTo('partner@example.org').text).toContain('Ovu poruku primate jer imate ulogu');
     const notices = await database.db
       .selectFrom('notifications')
       .select('userId')

@@ -110,6 +110,7 @@ export function createNotificationJobs(options: NotificationJobsOptions) {
           delivery.kind as NotificationKind,
           delivery.payload as unknown as NotificationPayload,
           publicUrl,
+          delivery.language,
         );
         try {
           await mailer.send({ to: delivery.email, ...mail });

@@ -97,6 +97,8 @@ export interface ClaimedDelivery {
   payload: Record<string, unknown>;
   email: string;
   userStatus: string;
+  /** The recipient's language for mails; null: English. */
+  language: string | null;
 }
 
 /**
@@ -143,6 +145,7 @@ export async function claimDeliveries(
       'notifications.payload',
       'users.email',
       'users.status as userStatus',
+      'users.language',
     ])
     .where(
       'notifications.id',
@@ -163,6 +166,7 @@ export async function claimDeliveries(
           payload: detail.payload,
           email: detail.email,
           userStatus: detail.userStatus,
+          language: detail.language,
         },
       ];
     })

@@ -30,6 +30,8 @@ export interface UsersTable {
   totpSecret: string | null;
   totpPendingSecret: string | null;
   totpLastTimeStep: number | null;
+  /** The language of the mails to this person (a locale of src/domain/mail-messages.ts); null: English. */
+  language: string | null;
   version: Generated<number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;

@@ -2680,11 +2680,15 @@ export interface components {
             password: string;
             /** @description The 6-digit code the authenticator app shows. */
             totpCode?: string;
+            /** @description The interface language the person reads Pobratim in (`sr-Latn` and `sr-Cyrl` for Serbian in each script); the mails to them are written in it. Unknown means English. */
+            language?: "en" | "hr" | "sr-Latn" | "sr-Cyrl" | "bs" | "cnr" | "bg" | "sl" | "mk";
         };
         /** Password reset request */
         PasswordResetRequest: {
             /** @description Mail address; compared without regard to case. */
             email: string;
+            /** @description The language of the mail: the interface language of the form (else the one the account records). */
+            language?: "en" | "hr" | "sr-Latn" | "sr-Cyrl" | "bs" | "cnr" | "bg" | "sl" | "mk";
         };
         /** New password from a reset link */
         PasswordResetCompletion: {
@@ -2707,6 +2711,8 @@ export interface components {
             admin?: boolean;
             /** @description One role per organisation. */
             grants: components["schemas"]["GrantInput"][];
+            /** @description The interface language the person reads Pobratim in (`sr-Latn` and `sr-Cyrl` for Serbian in each script); the mails to them are written in it. Unknown means English. */
+            language?: "en" | "hr" | "sr-Latn" | "sr-Cyrl" | "bs" | "cnr" | "bg" | "sl" | "mk";
         };
         /** Invitation */
         Invitation: {
@@ -2725,6 +2731,8 @@ export interface components {
             /** @description At least 12 characters; a passphrase is best. */
             password: string;
             displayName: string;
+            /** @description The interface language the person reads Pobratim in (`sr-Latn` and `sr-Cyrl` for Serbian in each script); the mails to them are written in it. Unknown means English. */
+            language?: "en" | "hr" | "sr-Latn" | "sr-Cyrl" | "bs" | "cnr" | "bg" | "sl" | "mk";
         };
         /** Two-factor authentication being set up */
         TwoFactorSetup: {

@@ -6,6 +6,7 @@ import { useAcceptInvitation } from '../../api/session';
 import { usePageTitle } from '../../components/page-title';
 import { FormAlerts } from '../../forms/record-form-layout';
 import { useRecordForm } from '../../forms/use-record-form';
+import { useLocale } from '../../i18n/locale-provider';
 import { useT } from '../../i18n/use-t';
 
 /**
@@ -20,11 +21,17 @@ export function InvitationPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const accept = useAcceptInvitation();
+  const { locale } = useLocale();
   const form = useRecordForm({
     initialValues: { displayName: '', password: '' },
     labels: { displayName: t('auth.displayName'), password: t('auth.newPassword') },
     save: (values) =>
-      accept.mutateAsync({ token, displayName: values.displayName.trim(), password: values.password }),
+      accept.mutateAsync({
+        token,
+        displayName: values.displayName.trim(),
+        password: values.password,
+        language: locale,
+      }),
     onSaved: () => navigate('/account', { replace: true }),
   });
 

@@ -6,6 +6,7 @@ import { accountWrites } from '../../api/accounts';
 import { usePageTitle } from '../../components/page-title';
 import { FormAlerts } from '../../forms/record-form-layout';
 import { useRecordForm } from '../../forms/use-record-form';
+import { useLocale } from '../../i18n/locale-provider';
 import { useT } from '../../i18n/use-t';
 
 /**
@@ -22,13 +23,14 @@ function RequestResetForm() {
   const t = useT();
   const titleId = useId();
   usePageTitle(t('auth.reset.title'));
+  const { locale } = useLocale();
   const [sentTo, setSentTo] = useState<string | undefined>(undefined);
   const form = useRecordForm({
     initialValues: { email: '' },
     labels: { email: t('auth.email') },
     save: async (values) => {
       const email = values.email.trim();
-      await accountWrites.requestPasswordReset({ email });
+      await accountWrites.requestPasswordReset({ email, language: locale });
       return email;
     },
     onSaved: setSentTo,

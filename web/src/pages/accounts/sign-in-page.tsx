@@ -8,6 +8,7 @@ import { useSignIn } from '../../api/session';
 import { usePageTitle } from '../../components/page-title';
 import { recordErrorMessage } from '../../forms/problem';
 import { useFormMessage } from '../../forms/use-record-form';
+import { useLocale } from '../../i18n/locale-provider';
 import { useT } from '../../i18n/use-t';
 
 /** What went wrong with the last attempt, in the reader's words. */
@@ -43,6 +44,8 @@ export function SignInPage() {
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const signIn = useSignIn();
+  // The mails to this person follow the language they sign in with.
+  const { locale } = useLocale();
   const errorText = useSignInError();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -70,6 +73,7 @@ export function SignInPage() {
       {
         email: email.trim(),
         password,
+        language: locale,
         ...(isCodeAsked && code.trim() !== '' ? { totpCode: code.trim() } : {}),
       },
       {

@@ -4,6 +4,7 @@ import { adminWrites } from '../../api/accounts';
 import { FormAlerts } from '../../forms/record-form-layout';
 import { useRecordForm } from '../../forms/use-record-form';
 import { useFormat } from '../../i18n/format';
+import { useLocale } from '../../i18n/locale-provider';
 import { useT } from '../../i18n/use-t';
 import { GrantsInput, grantsOf, type GrantRow } from './grants-input';
 
@@ -49,6 +50,7 @@ export function InviteUserButton({ onInvited }: { onInvited: (notice: string) =>
 function InviteForm({ onCancel, onInvited }: { onCancel: () => void; onInvited: (notice: string) => void }) {
   const t = useT();
   const format = useFormat();
+  const { locale } = useLocale();
   const form = useRecordForm({
     initialValues: emptyInvitation,
     labels: {
@@ -63,6 +65,8 @@ function InviteForm({ onCancel, onInvited }: { onCancel: () => void; onInvited: 
         email: values.email.trim(),
         admin: values.admin,
         grants: grantsOf(values.grants),
+        // The invitation is written in the inviter's language; the invitee's own is recorded when they accept.
+        language: locale,
       }),
     onSaved: (invitation) =>
       onInvited(
