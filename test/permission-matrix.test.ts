@@ -573,6 +573,12 @@ const accountCases: AccountCase[] = [
     }),
   },
   {
+    route: 'PUT /api/account/language',
+    anonymous: 'refused',
+    otherEditor: 'passes',
+    request: () => ({ method: 'PUT', url: '/api/account/language', payload: { language: 'mk' } }),
+  },
+  {
     route: 'POST /api/account/password',
     anonymous: 'refused',
     otherEditor: 'passes',

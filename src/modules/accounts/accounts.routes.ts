@@ -7,6 +7,7 @@ import {
   Invitation,
   InvitationAccept,
   InvitationCreate,
+  LanguageChange,
   PasswordChange,
   PasswordResetCompletion,
   PasswordResetRequest,
@@ -146,6 +147,24 @@ export function accountsRoutes(app: App, { accounts }: { accounts: AccountsServi
     },
     handler: async (request, reply) => {
       await accounts.completePasswordReset(request.actor, request.body as PasswordResetCompletion);
+      return reply.status(204).send(null);
+    },
+  });
+
+  app.put('/api/account/language', {
+    config: { policy: signedIn, allowedBeforeTwoFactorEnrolment: true },
+    bodyLimit: accountsBodyLimit,
+    schema: {
+      operationId: 'setLanguage',
+      summary: 'Set the language of your mails',
+      description:
+        'The web app sends the interface language whenever you choose another one; signing in records it too.',
+      tags,
+      body: Type.Ref(LanguageChange),
+      response: { ...noContent, ...problemResponses(400, 401, 403, 413) },
+    },
+    handler: async (request, reply) => {
+      await accounts.setLanguage(request.actor, request.body as LanguageChange);
       return reply.status(204).send(null);
     },
   });

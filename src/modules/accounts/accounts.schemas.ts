@@ -133,6 +133,12 @@ export const PasswordResetCompletion = Type.Object(
 );
 export type PasswordResetCompletion = Static<typeof PasswordResetCompletion>;
 
+export const LanguageChange = Type.Object(
+  { language: MailLanguage },
+  { additionalProperties: false, $id: 'LanguageChange', title: 'Language of your mails' },
+);
+export type LanguageChange = Static<typeof LanguageChange>;
+
 export const PasswordChange = Type.Object(
   { currentPassword: Password, newPassword: Password },
   { additionalProperties: false, $id: 'PasswordChange', title: 'Password change' },
@@ -279,6 +285,7 @@ export const accountsSchemas = [
   SignIn,
   PasswordResetRequest,
   PasswordResetCompletion,
+  LanguageChange,
   PasswordChange,
   InvitationCreate,
   Invitation,

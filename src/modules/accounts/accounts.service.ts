@@ -34,6 +34,7 @@ import type {
   Invitation,
   InvitationAccept,
   InvitationCreate,
+  LanguageChange,
   PasswordChange,
   PasswordResetCompletion,
   PasswordResetRequest,
@@ -424,6 +425,13 @@ export function createAccountsService(
     },
 
     /** Changes the signed-in user's password; ends their other sessions. Wrong current passwords are throttled. */
+    /** Records the language the signed-in person reads Pobratim in, for the mails sent to them. */
+    async setLanguage(actor: Actor, { language }: LanguageChange): Promise<void> {
+      const user = await currentUser(actor);
+      if (user.language === language) return;
+      await inTransaction(database, actor, (trx) => updateUserSecrets(trx, user.id, { language }));
+    },
+
     async changePassword(actor: Actor, input: PasswordChange): Promise<void> {
       const now = new Date();
       const user = await currentUser(actor);

@@ -98,12 +98,32 @@ describe('password reset through SMTP', () => {
     );
     expect(slovenian.text).toContain('Če tega niste zahtevali');
 
+    // Choosing another interface language while signed in records it too.
+    const { client } = await signInThroughApi(t.anonymous, account);
+    const chosen = await client!.inject({
+      method: 'PUT',
+      url: '/api/account/language',
+      payload: { language: 'mk' },
+    });
+    expect(chosen.statusCode).toBe(204);
+    await requestReset(t, account.email);
+    const macedonian = await smtp.waitFor(
+      (mail) => mail.to.includes(account.email) && mail.subject === 'Промена на лозинката за Побратим',
+    );
+    expect(macedonian.text).toContain('Изберете нова лозинка тука');
+
     const unknown = await t.anonymous.inject({
       method: 'POST',
       url: '/api/password-reset',
       payload: { email: account.email, language: 'de' },
     });
     expect(unknown.statusCode).toBe(400);
+    const unknownChoice = await client!.inject({
+      method: 'PUT',
+      url: '/api/account/language',
+      payload: { language: 'de' },
+    });
+    expect(unknownChoice.statusCode).toBe(400);
   });
 
   it('answers an unknown email exactly as a known one, and mails nothing for it', async () => {

@@ -42,6 +42,7 @@ export const accountWrites = {
   completePasswordReset: (body: BodyOf<'completePasswordReset'>) =>
     unwrap(api.POST('/api/password-reset/complete', { body })),
   changePassword: (body: BodyOf<'changePassword'>) => unwrap(api.POST('/api/account/password', { body })),
+  setLanguage: (body: BodyOf<'setLanguage'>) => unwrap(api.PUT('/api/account/language', { body })),
   startTwoFactor: () => unwrap(api.POST('/api/account/two-factor')),
   confirmTwoFactor: (body: BodyOf<'confirmTwoFactor'>) =>
     unwrap(api.POST('/api/account/two-factor/confirm', { body })),
