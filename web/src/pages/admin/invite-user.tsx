@@ -1,10 +1,11 @@
-import { Button, Checkbox, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { adminWrites } from '../../api/accounts';
 import { FormAlerts } from '../../forms/record-form-layout';
 import { useRecordForm } from '../../forms/use-record-form';
 import { useFormat } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-provider';
+import { isLocale, localeInfo, locales, type Locale } from '../../i18n/locales';
 import { useT } from '../../i18n/use-t';
 import { GrantsInput, grantsOf, type GrantRow } from './grants-input';
 
@@ -12,12 +13,13 @@ interface InvitationValues {
   email: string;
   admin: boolean;
   grants: GrantRow[];
+  /** The language of the invitation mail, and of the invitee's mails until they choose their own. */
+  language: Locale;
 }
 
-const emptyInvitation: InvitationValues = { email: '', admin: false, grants: [] };
-
 /**
- * "Invite a user": a dialog asking for the email address, the administrator flag and the roles; the server
+ * "Invite a user": a dialog asking for the email address, the administrator flag, the roles and the
+ * language of the invitation (the inviter's by default); the server
  * mails the invitation link (to the outbox when no mail server is configured).
  */
 export function InviteUserButton({ onInvited }: { onInvited: (notice: string) => void }) {
@@ -52,9 +54,10 @@ function InviteForm({ onCancel, onInvited }: { onCancel: () => void; onInvited: 
   const format = useFormat();
   const { locale } = useLocale();
   const form = useRecordForm({
-    initialValues: emptyInvitation,
+    initialValues: { email: '', admin: false, grants: [], language: locale } as InvitationValues,
     labels: {
       email: t('auth.email'),
+      language: t('admin.invite.language'),
       admin: t('account.administrator'),
       grants: t('admin.grants.legend'),
       'grants.organisationId': t('admin.grants.organisationLabel'),
@@ -65,8 +68,7 @@ function InviteForm({ onCancel, onInvited }: { onCancel: () => void; onInvited: 
         email: values.email.trim(),
         admin: values.admin,
         grants: grantsOf(values.grants),
-        // The invitation is written in the inviter's language; the invitee's own is recorded when they accept.
-        language: locale,
+        language: values.language,
       }),
     onSaved: (invitation) =>
       onInvited(
@@ -94,6 +96,22 @@ function InviteForm({ onCancel, onInvited }: { onCancel: () => void; onInvited: 
           onChange={(event) => form.set('admin', event.currentTarget.checked)}
         />
         <GrantsInput form={form} />
+        <NativeSelect
+          {...form.field('language')}
+          label={t('admin.invite.language')}
+          description={t('admin.invite.languageHint')}
+          value={form.values.language}
+          onChange={(event) => {
+            const chosen = event.currentTarget.value;
+            if (isLocale(chosen)) form.set('language', chosen);
+          }}
+        >
+          {locales.map((value) => (
+            <option key={value} value={value} lang={value}>
+              {localeInfo[value].label}
+            </option>
+          ))}
+        </NativeSelect>
         <Group gap="sm">
           <Button type="submit" loading={form.isSaving}>
             {t('admin.invite.send')}
