@@ -1,7 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext, saveScreenshot } from './support/browser.js';
+import { expectAccessible, launchBrowser, newContext, saveScreenshot } from './support/browser.js';
 import { signIn } from './support/sign-in.js';
 import { e2eUsers, type E2eUser } from './support/users.js';
 
@@ -13,23 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-/** Fails on serious or critical axe findings in one part of the page (an open dialog, a section). */
-async function expectPartAccessible(page: Page, selector: string, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .include(selector)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const serious = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(
-    serious.map(
-      (violation) =>
-        `${violation.id} on ${name}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    ),
-  ).toEqual([]);
-}
 
 async function organisationId(slug: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/organisations/${slug}`);
@@ -85,7 +67,7 @@ describe('confirmation by both sides', () => {
     await page.goto(`/partnerships/${claim.id}`);
     await page.getByText('Claimed by Zagreb').waitFor();
     await saveScreenshot(page, 'partnership-claimed.en');
-    await expectPartAccessible(page, 'main', 'a claimed partnership, for the other side');
+    await expectAccessible(page, 'a claimed partnership, for the other side', 'main');
     await page.getByRole('button', { name: /^Confirm / }).click();
     await page.getByText('Confirmed by both sides').waitFor();
     await expect(page.getByRole('button', { name: /^Confirm / }).count()).resolves.toBe(0);
@@ -96,7 +78,7 @@ describe('confirmation by both sides', () => {
     await expect(history.getByText(e2eUsers.nisEditor.name).first().isVisible()).resolves.toBe(true);
     await expect(history.getByText('Recorded: partnership').first().isVisible()).resolves.toBe(true);
     await saveScreenshot(page, 'partnership-confirmed.en');
-    await expectPartAccessible(page, '.record-history', 'the history of a confirmed partnership');
+    await expectAccessible(page, 'the history of a confirmed partnership', '.record-history');
 
     const relations = await (await fetch(`${baseUrl}/api/organisations/nis/relations`)).json();
     expect(
@@ -120,7 +102,7 @@ describe('confirmation by both sides', () => {
     await dialog.getByRole('button', { name: 'Dispute' }).click();
     await dialog.getByText('Give a reason.').waitFor();
     await dialog.getByLabel('Reason').fill('Paris has not signed a memorandum with Celje.');
-    await expectPartAccessible(page, '[role="dialog"]', 'the dispute dialog');
+    await expectAccessible(page, 'the dispute dialog', '[role="dialog"]');
     await dialog.getByRole('button', { name: 'Dispute' }).click();
     await dialog.waitFor({ state: 'hidden' });
 

@@ -1,7 +1,6 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newContext, saveScreenshot } from './support/browser.js';
+import { expectAccessible, launchBrowser, newContext, saveScreenshot } from './support/browser.js';
 import { signInContext } from './support/sign-in.js';
 import { e2eUsers } from './support/users.js';
 
@@ -13,26 +12,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
 });
-
-/**
- * Checks one part of the page: an open dialog (axe would otherwise measure the contrast of the page behind
- * the modal's dimming overlay, which nobody reads meanwhile), or the sections this journey is about.
- */
-async function expectPartAccessible(page: Page, selector: string, name: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .include(selector)
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const serious = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  );
-  expect(
-    serious.map(
-      (violation) =>
-        `${violation.id} on ${name}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    ),
-  ).toEqual([]);
-}
 
 describe("a record's history", () => {
   it('shows a visitor who changed an organisation and what, without naming people', async () => {
@@ -57,7 +36,7 @@ describe("a record's history", () => {
     ).resolves.toBe('true');
     // Anonymous visitors see no contact persons at all.
     await expect(page.getByRole('region', { name: 'Contact persons' }).count()).resolves.toBe(0);
-    await expectPartAccessible(page, '.record-history', "Zagreb's history");
+    await expectAccessible(page, "Zagreb's history", '.record-history');
     await context.close();
   });
 
@@ -72,7 +51,7 @@ describe("a record's history", () => {
     await form.getByLabel('Full name').fill('Dora Dubrovčanin');
     await form.getByLabel('Position').fill('Head of the office for international cooperation');
     await form.getByLabel('Email').fill('dora.dubrovcanin@example.hr');
-    await expectPartAccessible(page, '[role="dialog"]', 'the new contact person dialog');
+    await expectAccessible(page, 'the new contact person dialog', '[role="dialog"]');
     await form.getByRole('button', { name: 'Save' }).click();
     await contacts.getByText('Dora Dubrovčanin').waitFor();
 
@@ -82,13 +61,13 @@ describe("a record's history", () => {
     await expect(history.getByText(e2eUsers.zagrebEditor.name).first().isVisible()).resolves.toBe(true);
     await expect(history.getByRole('cell', { name: 'dora.dubrovcanin@example.hr' }).count()).resolves.toBe(1);
     await saveScreenshot(page, 'organisation-history.en');
-    await expectPartAccessible(page, '.record-history', 'the history');
-    await expectPartAccessible(page, '.organisation-contacts', 'the contact persons');
+    await expectAccessible(page, 'the history', '.record-history');
+    await expectAccessible(page, 'the contact persons', '.organisation-contacts');
 
     await contacts.getByRole('button', { name: 'Erase data: Dora Dubrovčanin' }).click();
     const confirm = page.getByRole('dialog', { name: 'Erase the data of Dora Dubrovčanin?' });
     await expect(confirm.getByText(/This cannot be undone/).isVisible()).resolves.toBe(true);
-    await expectPartAccessible(page, '[role="dialog"]', 'the erasure confirmation');
+    await expectAccessible(page, 'the erasure confirmation', '[role="dialog"]');
     await confirm.getByRole('button', { name: 'Erase', exact: true }).click();
     await contacts.getByText('Erased contact').waitFor();
     await history.getByText('Personal data erased: contact person').first().waitFor();

@@ -4,11 +4,11 @@
  * process: the log line that says it listens, the first healthy answer, the first search answered.
  */
 import { execFile, spawn } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { freePort, stop } from '../../test/cli.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -26,14 +26,6 @@ export async function buildServer(): Promise<void> {
     [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
     { cwd: root },
   );
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -68,7 +60,6 @@ export async function restartCli(env: Record<string, string>, query: string): Pr
     }
     output = output.slice(-1000);
   });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   try {
     const baseUrl = `http://127.0.0.1:${port}`;
     let healthyMs: number | undefined;
@@ -89,7 +80,6 @@ export async function restartCli(env: Record<string, string>, query: string): Pr
     const readyMs = performance.now() - started;
     return { listeningMs: listeningMs ?? healthyMs, healthyMs, readyMs };
   } finally {
-    child.kill('SIGTERM');
-    await exited;
+    await stop(child);
   }
 }

@@ -46,7 +46,7 @@ export interface MailMessages {
   /** {organisation} {title} */
   interestAcceptedLead: string;
   interestDeclinedLead: string;
-  /** {title} {status} */
+  /** {title} {to} */
   statusChangedSubject: string;
   /** {title} {from} {to} */
   statusChangedLead: string;
@@ -81,7 +81,7 @@ const en: MailMessages = {
   interestDeclinedSubject: 'Your interest in “{title}” was declined',
   interestAcceptedLead: 'The interest of {organisation} in the initiative “{title}” was accepted.',
   interestDeclinedLead: 'The interest of {organisation} in the initiative “{title}” was declined.',
-  statusChangedSubject: '“{title}” is now: {status}',
+  statusChangedSubject: '“{title}” is now: {to}',
   statusChangedLead: 'The initiative “{title}” moved from “{from}” to “{to}”.',
   deadlineSubject: 'The deadline of “{title}” is {deadline}',
   deadlineLead: 'The deadline of the initiative “{title}” is {deadline}: seven days or less from now.',
@@ -124,7 +124,7 @@ const hr: MailMessages = {
   interestDeclinedSubject: 'Vaš interes za „{title}” je odbijen',
   interestAcceptedLead: 'Interes organizacije {organisation} za inicijativu „{title}” je prihvaćen.',
   interestDeclinedLead: 'Interes organizacije {organisation} za inicijativu „{title}” je odbijen.',
-  statusChangedSubject: '„{title}”: {status}',
+  statusChangedSubject: '„{title}”: {to}',
   statusChangedLead: 'Inicijativa „{title}” prešla je iz stanja „{from}” u stanje „{to}”.',
   deadlineSubject: 'Rok za „{title}” je {deadline}',
   deadlineLead: 'Rok inicijative „{title}” je {deadline}: za sedam dana ili manje.',
@@ -165,7 +165,7 @@ const srLatn: MailMessages = {
   interestDeclinedSubject: 'Vaše interesovanje za „{title}” je odbijeno',
   interestAcceptedLead: 'Interesovanje organizacije {organisation} za inicijativu „{title}” je prihvaćeno.',
   interestDeclinedLead: 'Interesovanje organizacije {organisation} za inicijativu „{title}” je odbijeno.',
-  statusChangedSubject: '„{title}”: {status}',
+  statusChangedSubject: '„{title}”: {to}',
   statusChangedLead: 'Inicijativa „{title}” prešla je iz stanja „{from}” u stanje „{to}”.',
   deadlineSubject: 'Rok za „{title}” je {deadline}',
   deadlineLead: 'Rok inicijative „{title}” je {deadline}: za sedam dana ili manje.',
@@ -206,7 +206,7 @@ const srCyrl: MailMessages = {
   interestDeclinedSubject: 'Ваше интересовање за „{title}” је одбијено',
   interestAcceptedLead: 'Интересовање организације {organisation} за иницијативу „{title}” је прихваћено.',
   interestDeclinedLead: 'Интересовање организације {organisation} за иницијативу „{title}” је одбијено.',
-  statusChangedSubject: '„{title}”: {status}',
+  statusChangedSubject: '„{title}”: {to}',
   statusChangedLead: 'Иницијатива „{title}” прешла је из стања „{from}” у стање „{to}”.',
   deadlineSubject: 'Рок за „{title}” је {deadline}',
   deadlineLead: 'Рок иницијативе „{title}” је {deadline}: за седам дана или мање.',
@@ -270,7 +270,7 @@ const bg: MailMessages = {
   interestDeclinedSubject: 'Интересът ви към „{title}“ е отхвърлен',
   interestAcceptedLead: 'Интересът на {organisation} към инициативата „{title}“ е приет.',
   interestDeclinedLead: 'Интересът на {organisation} към инициативата „{title}“ е отхвърлен.',
-  statusChangedSubject: '„{title}“: {status}',
+  statusChangedSubject: '„{title}“: {to}',
   statusChangedLead: 'Инициативата „{title}“ премина от „{from}“ към „{to}“.',
   deadlineSubject: 'Срокът за „{title}“ е {deadline}',
   deadlineLead: 'Срокът на инициативата „{title}“ е {deadline}: след седем дни или по-малко.',
@@ -312,7 +312,7 @@ const sl: MailMessages = {
   interestDeclinedSubject: 'Vaše zanimanje za »{title}« je bilo zavrnjeno',
   interestAcceptedLead: 'Zanimanje organizacije {organisation} za pobudo »{title}« je bilo sprejeto.',
   interestDeclinedLead: 'Zanimanje organizacije {organisation} za pobudo »{title}« je bilo zavrnjeno.',
-  statusChangedSubject: '»{title}«: {status}',
+  statusChangedSubject: '»{title}«: {to}',
   statusChangedLead: 'Pobuda »{title}« je prešla iz stanja »{from}« v stanje »{to}«.',
   deadlineSubject: 'Rok za »{title}« je {deadline}',
   deadlineLead: 'Rok pobude »{title}« je {deadline}: čez sedem dni ali manj.',
@@ -355,7 +355,7 @@ const mk: MailMessages = {
   interestDeclinedSubject: 'Вашиот интерес за „{title}“ е одбиен',
   interestAcceptedLead: 'Интересот на {organisation} за иницијативата „{title}“ е прифатен.',
   interestDeclinedLead: 'Интересот на {organisation} за иницијативата „{title}“ е одбиен.',
-  statusChangedSubject: '„{title}“: {status}',
+  statusChangedSubject: '„{title}“: {to}',
   statusChangedLead: 'Иницијативата „{title}“ премина од „{from}“ во „{to}“.',
   deadlineSubject: 'Рокот за „{title}“ е {deadline}',
   deadlineLead: 'Рокот на иницијативата „{title}“ е {deadline}: за седум дена или помалку.',

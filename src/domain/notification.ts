@@ -61,7 +61,6 @@ export function notificationMail(
     organisation: payload.organisationName ?? messages.someOrganisation,
     from: payload.from ? messages.statuses[payload.from] : '?',
     to: payload.to ? messages.statuses[payload.to] : '?',
-    status: payload.to ? messages.statuses[payload.to] : '?',
     deadline: payload.deadline ?? '?',
   };
   const link = `${publicUrl}/initiatives/${payload.initiativeId}`;

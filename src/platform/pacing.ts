@@ -3,6 +3,9 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 /** How long a slice of long work may hold the event loop before it lets requests in. */
 export const defaultSliceMs = 20;
 
+/** How many items a loop handles between two calls of its pacer (a call reads the clock). */
+export const paceEvery = 4096;
+
 /**
  * Lets long synchronous work (building the place index: half a second) run in slices, so that a
  * listening server answers requests meanwhile. The work calls the returned function now and then (every
@@ -16,6 +19,3 @@ export function createPacer(sliceMs = defaultSliceMs): () => Promise<void> {
     sliceStart = performance.now();
   };
 }
-
-/** A pacer that never yields: the same work in one piece (tests, tools). */
-export const unpaced = async (): Promise<void> => undefined;

@@ -29,14 +29,16 @@ const MailToken = Type.String({ minLength: 20, maxLength: 200, pattern: '^[A-Za-
 
 const DisplayName = Type.String({ minLength: 1, maxLength: 200 });
 
-/** The language of the mails to a person: the web app's interface languages. */
-const MailLanguage = Type.Union(
-  mailLocales.map((locale) => Type.Literal(locale)),
-  {
-    description:
-      'The interface language the person reads Pobratim in (`sr-Latn` and `sr-Cyrl` for Serbian in each script); ' +
-      'the mails to them are written in it. Unknown means English.',
-  },
+/** A language of mails: one of the web app's interface languages. */
+const mailLanguage = (description: string) =>
+  Type.Union(
+    mailLocales.map((locale) => Type.Literal(locale)),
+    { description },
+  );
+
+const MailLanguage = mailLanguage(
+  'The interface language the person reads Pobratim in (`sr-Latn` and `sr-Cyrl` for Serbian in each script); ' +
+    'the mails to them are written in it. Unknown means English.',
 );
 
 export const OrganisationRole = Type.Union(
@@ -114,12 +116,8 @@ export const PasswordResetRequest = Type.Object(
   {
     email: Email,
     language: Type.Optional(
-      Type.Union(
-        mailLocales.map((locale) => Type.Literal(locale)),
-        {
-          description:
-            'The language of the mail: the interface language of the form (else the one the account records).',
-        },
+      mailLanguage(
+        'The language of the mail: the interface language of the form (else the one the account records).',
       ),
     ),
   },

@@ -1,5 +1,5 @@
 import type { TermMatch } from './search.repository.js';
-import { createPacer } from '../../platform/pacing.js';
+import { createPacer, paceEvery } from '../../platform/pacing.js';
 import { TrigramIndex } from './trigram-index.js';
 
 /**
@@ -134,9 +134,6 @@ interface IndexParts {
   trigrams: TrigramIndex;
   isOwnName: Uint8Array;
 }
-
-/** How many items a loop of the build handles between two calls of its pacer. */
-const paceEvery = 4096;
 
 /** The gazetteer's place terms, searchable by key, prefix, and trigram similarity. */
 export class PlaceIndex {

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../platform/db/database.js';
-import { createPacer } from '../../platform/pacing.js';
+import { createPacer, paceEvery } from '../../platform/pacing.js';
 import type { SearchEntityType } from '../../platform/db/tables.js';
 import type { SearchTerm } from '../../domain/search-terms.js';
 import { PlaceIndex, type PlaceDetailColumns, type PlaceTermColumns } from './place-index.js';
@@ -236,9 +236,6 @@ async function placeIndexOf(row: PlaceIndexRow): Promise<PlaceIndex> {
   const places = await decodePlaces(row.places || null, pace);
   return PlaceIndex.build(Number(row.version), terms, places, pace);
 }
-
-/** How many records a decoding loop reads between two calls of its pacer. */
-const paceEvery = 4096;
 
 /** Counts the records of a text of `recordSeparator`-separated records. */
 function countRecords(text: string | null): number {

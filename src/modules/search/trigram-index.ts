@@ -1,8 +1,5 @@
 import { trigramSimilarity, trigramsOf } from '../../domain/search-trigrams.js';
-import { unpaced } from '../../platform/pacing.js';
-
-/** How many keys the build handles between two calls of its pacer. */
-const paceEvery = 4096;
+import { paceEvery } from '../../platform/pacing.js';
 
 /** The letters of plain keys as trigram digits: space 0, a–z 1–26, 0–9 27–36. */
 const base = 37;
@@ -55,7 +52,7 @@ export class TrigramIndex {
    * The index of `keys`: a fifth of a second of work for the gazetteer's keys, in slices (`pace` yields
    * to the event loop now and then).
    */
-  static async build(keys: readonly string[], pace: () => Promise<void> = unpaced): Promise<TrigramIndex> {
+  static async build(keys: readonly string[], pace: () => Promise<void>): Promise<TrigramIndex> {
     const index = new TrigramIndex(keys.length);
     const starts = new Int32Array(keys.length + 1);
     let numbers = new Int32Array(keys.length * 12);

@@ -5,6 +5,15 @@ import { useLocale } from '../i18n/locale-provider';
 import { isLocale, localeInfo, locales } from '../i18n/locales';
 import { useT } from '../i18n/use-t';
 
+/** One option per interface language, each named in itself (and marked as written in it). */
+export function LocaleOptions() {
+  return locales.map((value) => (
+    <option key={value} value={value} lang={value}>
+      {localeInfo[value].label}
+    </option>
+  ));
+}
+
 /**
  * The interface language, remembered for the next visit. Each language is named in itself. A signed-in
  * person's choice is also recorded on their account, so that the mails to them follow it (a failure is
@@ -27,11 +36,7 @@ export function LocaleSwitcher() {
       }}
       styles={{ root: { display: 'flex', alignItems: 'center', gap: '0.5rem' } }}
     >
-      {locales.map((value) => (
-        <option key={value} value={value} lang={value}>
-          {localeInfo[value].label}
-        </option>
-      ))}
+      <LocaleOptions />
     </NativeSelect>
   );
 }

@@ -5,8 +5,9 @@ import { FormAlerts } from '../../forms/record-form-layout';
 import { useRecordForm } from '../../forms/use-record-form';
 import { useFormat } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-provider';
-import { isLocale, localeInfo, locales, type Locale } from '../../i18n/locales';
+import { isLocale, type Locale } from '../../i18n/locales';
 import { useT } from '../../i18n/use-t';
+import { LocaleOptions } from '../../layout/locale-switcher';
 import { GrantsInput, grantsOf, type GrantRow } from './grants-input';
 
 interface InvitationValues {
@@ -106,11 +107,7 @@ function InviteForm({ onCancel, onInvited }: { onCancel: () => void; onInvited: 
             if (isLocale(chosen)) form.set('language', chosen);
           }}
         >
-          {locales.map((value) => (
-            <option key={value} value={value} lang={value}>
-              {localeInfo[value].label}
-            </option>
-          ))}
+          <LocaleOptions />
         </NativeSelect>
         <Group gap="sm">
           <Button type="submit" loading={form.isSaving}>
