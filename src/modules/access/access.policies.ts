@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { staleVersion } from '../../platform/errors.js';
-import type { Policy, PolicyContext } from '../../platform/http/access-control.js';
+import { guarded, type Policy, type PolicyContext } from '../../platform/http/access-control.js';
 import { isWriter, type AccessService } from './access.service.js';
 
 /**
@@ -19,10 +19,10 @@ export function writersOfNew(
   access: AccessService,
   organisationsOf: (request: FastifyRequest) => Organisations,
 ): Policy {
-  return async ({ actor, request }) => {
+  return guarded(isWriter, async ({ actor, request }) => {
     if (!isWriter(actor)) return false;
     return access.canWriteForAny(actor, present(organisationsOf(request)));
-  };
+  });
 }
 
 export interface RecordPolicy<R extends { version: number }> {
@@ -48,7 +48,7 @@ export function writersOfRecord<R extends { version: number }>(
   access: AccessService,
   spec: RecordPolicy<R>,
 ): Policy {
-  return async (context) => {
+  return guarded(isWriter, async (context) => {
     const { actor, request } = context;
     // Anonymous callers and viewers are refused before anything is read: no 404 tells them what exists.
     if (!isWriter(actor)) return false;
@@ -60,7 +60,7 @@ export function writersOfRecord<R extends { version: number }>(
     }
     pinVersion(spec.entity, request, record.version);
     return true;
-  };
+  });
 }
 
 /** Makes the write that follows apply to `version` of the record, or fail with 409. */

@@ -1,6 +1,6 @@
-import type { Actor } from '../../platform/actor.js';
+import { isAdmin, type Actor } from '../../platform/actor.js';
 import type { Database, Executor } from '../../platform/db/database.js';
-import type { Policy } from '../../platform/http/access-control.js';
+import { guarded, type Policy } from '../../platform/http/access-control.js';
 
 /** The organisations an actor may write for: `all` for administrators and the system. */
 export type WriteScope = 'all' | ReadonlySet<string>;
@@ -82,13 +82,14 @@ export function isWriter(actor: Actor): boolean {
 }
 
 /** Policies that need no record: use them in route `config: { policy }`. */
-export const anyone: Policy = () => true;
-export const signedIn: Policy = ({ actor }) => actor.kind === 'user';
-export const administrators: Policy = ({ actor }) =>
-  actor.kind === 'system' || (actor.kind === 'user' && actor.admin);
+export const anyone: Policy = guarded(() => true);
+export const signedIn: Policy = guarded((actor) => actor.kind === 'user');
+export const administrators: Policy = guarded(isAdmin);
 /** Administrators and anyone with an editor or coordinator role (viewers are not writers). */
-export const editorsAndCoordinators: Policy = ({ actor }) => isWriter(actor);
+export const editorsAndCoordinators: Policy = guarded(isWriter);
 /** Administrators and the coordinators of associations. */
-export const coordinatorsAndAdministrators: Policy = ({ actor }) =>
-  actor.kind === 'system' ||
-  (actor.kind === 'user' && (actor.admin || actor.grants.some((grant) => grant.role === 'coordinator')));
+export const coordinatorsAndAdministrators: Policy = guarded(
+  (actor) =>
+    actor.kind === 'system' ||
+    (actor.kind === 'user' && (actor.admin || actor.grants.some((grant) => grant.role === 'coordinator'))),
+);

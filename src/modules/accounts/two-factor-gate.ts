@@ -14,11 +14,11 @@ declare module 'fastify' {
  * When two-factor authentication is mandatory, a signed-in user who has not set it up may enrol, sign in
  * and out, change their password and use mailed links, and nothing else that writes: every other write
  * gets 403 `auth.two_factor_enrolment_required`.
- * Install after the access control hooks.
+ * Install after the access control hooks: like them, it answers before the request's body is read.
  */
 export function installTwoFactorGate(fastify: FastifyInstance): void {
-  fastify.addHook('preHandler', async (request) => {
-    if (!writeMethods.has(request.method)) return;
+  fastify.addHook('onRequest', async (request) => {
+    if (!writeMethods.has(request.method) || request.is404) return;
     if (!mustEnrolTwoFactor(request.actor)) return;
     if (request.routeOptions.config.allowedBeforeTwoFactorEnrolment) return;
     throw new AppError(

@@ -16,6 +16,32 @@ export interface PolicyContext {
 /** Whether the actor may make this request. Policies may read the database and may throw (404). */
 export type Policy = (context: PolicyContext) => boolean | Promise<boolean>;
 
+/**
+ * The part of a policy that needs only the caller (signed in, a role), checked as soon as the session
+ * is known: before the body is read or validated, so an anonymous write gets 401 and a caller without
+ * the role 403, whatever the request holds. The policy itself runs after validation, on the record.
+ */
+export type Guard = (actor: Actor) => boolean;
+
+const guards = new WeakMap<Policy, Guard>();
+
+/** Anonymous callers are refused unless a policy's guard lets them in: deny by default. */
+const signedInGuard: Guard = (actor) => actor.kind !== 'public';
+
+/**
+ * Gives a policy its guard. Without a second argument the guard is the whole policy (a rule about the
+ * caller alone); with one, the policy refines it after validation.
+ */
+export function guarded(guard: Guard, policy: Policy = ({ actor }) => guard(actor)): Policy {
+  guards.set(policy, guard);
+  return policy;
+}
+
+/** The guard of a policy; a policy declared without one lets in anyone signed in. */
+export function guardOf(policy: Policy): Guard {
+  return guards.get(policy) ?? signedInGuard;
+}
+
 declare module 'fastify' {
   interface FastifyContextConfig {
     /** Who may call this route; required on every write route. */
@@ -80,19 +106,18 @@ export function installAccessControl(fastify: FastifyInstance, options: AccessCo
     }
   });
 
+  // Who is calling, and whether they may call this route at all, is settled before the request's body
+  // is read: 401 comes before 403, and both before the schema's 400.
   fastify.addHook('onRequest', async (request) => {
     request.actor = { kind: 'public', requestId: request.id };
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[options.cookieName];
-    if (!token) return;
-    const session = await options.resolveSession(token, request.id);
-    if (!session) return;
-    request.actor = session.actor;
-    csrfTokens.set(request, session.csrfToken);
-  });
-
-  fastify.addHook('preHandler', async (request) => {
-    if (!writeMethods.has(request.method)) return;
+    const session = token ? await options.resolveSession(token, request.id) : undefined;
+    if (session) {
+      request.actor = session.actor;
+      csrfTokens.set(request, session.csrfToken);
+    }
+    if (!writeMethods.has(request.method) || request.is404) return;
     const csrfToken = csrfTokens.get(request);
     if (csrfToken !== undefined) {
       const sent = request.headers[options.csrfHeader];
@@ -108,10 +133,19 @@ export function installAccessControl(fastify: FastifyInstance, options: AccessCo
     if (!policy) {
       throw new AppError('access.no_policy', 403, 'This action has no access policy, so nobody may do it.');
     }
-    if (await policy({ actor: request.actor, request })) return;
-    if (request.actor.kind === 'public') {
-      throw new AppError('auth.required', 401, 'Sign in to do this.');
-    }
-    throw new AppError('access.denied', 403, 'Your account may not do this.');
+    if (!guardOf(policy)(request.actor)) refuse(request.actor);
   });
+
+  fastify.addHook('preHandler', async (request) => {
+    if (!writeMethods.has(request.method) || request.is404) return;
+    const policy = request.routeOptions.config.policy;
+    if (policy && (await policy({ actor: request.actor, request }))) return;
+    refuse(request.actor);
+  });
+}
+
+/** 401 for an anonymous caller (signing in may help), 403 for a signed-in one. */
+function refuse(actor: Actor): never {
+  if (actor.kind === 'public') throw new AppError('auth.required', 401, 'Sign in to do this.');
+  throw new AppError('access.denied', 403, 'Your account may not do this.');
 }
