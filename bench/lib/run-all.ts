@@ -1,6 +1,7 @@
 /**
- * `npm run bench`: runs every benchmark script in bench/ (each `bench/<name>.ts`), one after another,
- * with the same environment, stopping at the first that fails.
+ * `npm run bench`: runs every benchmark script in bench/ (each `bench/<name>.ts`: durability, matching,
+ * search), one after another, with the same environment and arguments, stopping at the first that fails.
+ * A new script is included by being there; each ignores the arguments it does not know.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
