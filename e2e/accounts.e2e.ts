@@ -1,4 +1,6 @@
 /// <reference lib="dom" />
+import { readFile } from 'node:fs/promises';
+import { gunzipSync } from 'node:zlib';
 import { generate } from 'otplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -193,6 +195,33 @@ describe('accounts', () => {
     await editorPage.getByText('Only administrators may see this page.').waitFor();
     await expect(editorPage.getByRole('table').count()).resolves.toBe(0);
     await editor.close();
+  });
+
+  it('downloads a backup of the whole database from the administration', async () => {
+    const context = await newContext(browser, baseUrl);
+    const page = await context.newPage();
+    await signInContext(context, baseUrl, admin);
+    await page.goto('/admin/backup');
+    const button = page.getByRole('button', { name: 'Download a backup' });
+    await button.waitFor();
+    await expectAccessible(page, 'the backup page');
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toMatch(/^pobratim-backup-\d{8}-\d{6}\.jsonl\.gz$/);
+    const file = await download.path();
+    const header = JSON.parse(
+      gunzipSync(await readFile(file))
+        .toString('utf8')
+        .split('\n')[0]!,
+    ) as {
+      format: string;
+      tables: { name: string }[];
+    };
+    expect(header.format).toBe('pobratim-backup');
+    expect(header.tables.map((table) => table.name)).toEqual(
+      expect.arrayContaining(['users', 'audit_events', 'initiatives', 'contacts']),
+    );
+    await page.getByText(`Downloaded: ${download.suggestedFilename()}`).waitFor();
+    await context.close();
   });
 
   it('resets a forgotten password with the link from the mail', async () => {

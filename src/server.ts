@@ -3,6 +3,7 @@ import type { TSchema } from '@sinclair/typebox';
 import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { accessRoutes, WriteScope } from './modules/access/access.routes.js';
+import { backupRoutes } from './modules/backup/backup.routes.js';
 import { activitiesRoutes } from './modules/activities/activities.routes.js';
 import { confirmationRoutes } from './modules/confirmation/confirmation.routes.js';
 import {
@@ -102,7 +103,8 @@ import { newId } from './platform/db/helpers.js';
 import { installAccessControl } from './platform/http/access-control.js';
 import type { App } from './platform/http/app-types.js';
 import { registerOpenApi } from './platform/http/openapi.js';
-import { installProblemDetails } from './platform/http/problem-details.js';
+import { answerFrameworkError, installProblemDetails } from './platform/http/problem-details.js';
+import { clientErrorHandler, installRequestLimits, requestLimits } from './platform/http/request-limits.js';
 import { Problem } from './platform/http/schemas.js';
 import { createSerializerCompiler } from './platform/http/serialization.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
@@ -175,6 +177,7 @@ const features: Feature[] = [
     schemas: [Interest, InterestList, InterestCreate, InterestAcceptance, InterestAnswer],
   },
   { routes: notificationsRoutes, schemas: [Notification, NotificationList] },
+  { routes: backupRoutes, schemas: [] },
 ];
 
 /** Schemas that several features reference. */
@@ -199,7 +202,14 @@ export async function createServer(dependencies: ServerDependencies): Promise<Fa
   const fastify = Fastify({
     // pino's Logger and Fastify's base logger type differ only in optional members.
     loggerInstance: dependencies.logger as FastifyBaseLogger | undefined,
-    bodyLimit: 1024 * 1024,
+    // Oversized and malformed requests are answered with problem details, never a reset connection:
+    // see platform/http/request-limits.ts.
+    bodyLimit: requestLimits.body,
+    routerOptions: { maxParamLength: requestLimits.pathParameter },
+    // Node answers a missing Host with a bare 400; installRequestLimits answers it as a problem instead.
+    http: { maxHeaderSize: requestLimits.head, requireHostHeader: false },
+    clientErrorHandler: clientErrorHandler(dependencies.logger),
+    frameworkErrors: answerFrameworkError,
     // Unique across restarts, so audit events and logs can name the request that caused them.
     genReqId: () => newId(),
     ajv: { customOptions: { removeAdditional: false } },
@@ -218,6 +228,7 @@ export async function createServer(dependencies: ServerDependencies): Promise<Fa
     addSharedSchema(schema);
   }
   installProblemDetails(fastify);
+  installRequestLimits(fastify);
   // Names the request in every answer, so a report or a support question can be matched with the logs
   // and with the audit events the request wrote.
   fastify.addHook('onSend', async (request, reply, payload) => {

@@ -3,6 +3,7 @@ import { createAccountsService } from './modules/accounts/accounts.service.js';
 import { createSessionsService } from './modules/accounts/sessions.service.js';
 import { createUsersService } from './modules/accounts/users.service.js';
 import { createActivitiesService } from './modules/activities/activities.service.js';
+import { createBackupService } from './modules/backup/backup.service.js';
 import { createAuditService } from './modules/audit/audit.service.js';
 import { createConfirmationService } from './modules/confirmation/confirmation.service.js';
 import { createContactsService } from './modules/contacts/contacts.service.js';
@@ -77,6 +78,7 @@ export function createServices(database: Database, options: ServicesOptions = {}
     interests: createInterestsService(database),
     candidates: createCandidatesService(database, matching),
     notifications: createNotificationsService(database),
+    backup: createBackupService(database),
     /** Deadline reminders and the e-mail outbox: run by `pobratim serve` on a timer, or `pobratim jobs run`. */
     notificationJobs: createNotificationJobs({ database, mailer, publicUrl }),
   };

@@ -362,6 +362,11 @@ const cases: Case[] = [
   },
 
   {
+    route: 'POST /api/admin/backup',
+    allowed: administrators,
+    request: async () => ({ method: 'POST', url: '/api/admin/backup' }),
+  },
+  {
     route: 'POST /api/themes',
     allowed: administrators,
     request: async () => ({

@@ -32,10 +32,12 @@ export interface TestAppOptions {
   smtpUrl?: string;
   /** The outbox folder mail is written to without SMTP; without either, sending mail fails. */
   outboxDir?: string;
+  /** The database to serve: by default a fresh one of the kind DATABASE_URL says. */
+  database?: TestDatabase;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const mailer = createMailer({
     smtpUrl: options.smtpUrl,
     outboxDir: options.outboxDir,

@@ -11,11 +11,23 @@ export interface TestDatabase extends Database {
   url?: string;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const serverUrl = process.env.DATABASE_URL;
+/** Whether the tests run on PostgreSQL too (DATABASE_URL is set). */
+export const hasPostgres = Boolean(process.env.DATABASE_URL);
+
+export interface TestDatabaseOptions {
+  /** `pglite` for an embedded one even when DATABASE_URL is set (tests that move data between kinds). */
+  kind?: 'pglite' | 'postgres';
+  /** Leave the database without any table (no migration run). */
+  unmigrated?: boolean;
+}
+
+export async function createTestDatabase(options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const serverUrl = options.kind === 'pglite' ? undefined : process.env.DATABASE_URL;
+  if (options.kind === 'postgres' && !serverUrl)
+    throw new Error('A PostgreSQL test database needs DATABASE_URL.');
   if (!serverUrl) {
     const database = await openDatabase({ dataDir: 'memory://' });
-    await migrateToLatest(database.db);
+    if (!options.unmigrated) await migrateToLatest(database.db);
     return database;
   }
   const name = `pobratim_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
@@ -29,7 +41,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), dataDir: 'unused' });
-  await migrateToLatest(database.db);
+  if (!options.unmigrated) await migrateToLatest(database.db);
   return {
     ...database,
     url: url.toString(),

@@ -6,6 +6,7 @@ import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { isAppError } from '../platform/errors.js';
 import { appVersion } from '../version.js';
 import { createRuntimeServices, openRuntime, withRuntime } from './runtime.js';
+import { registerBackupCommands, UsageError } from './backup.js';
 import { registerGazetteerCommands } from './gazetteer.js';
 import { registerTwinTownCommands } from './twin-towns.js';
 import { registerUserCommands } from './users.js';
@@ -56,7 +57,11 @@ program
 
 program
   .command('export')
-  .description('Write the whole database as JSON.')
+  .description(
+    'Write the registry as JSON, to move records into another Pobratim: organisations, names, sources, themes, ' +
+      'memberships, partnerships, projects, activities and programmes. It leaves out accounts, contacts, ' +
+      'initiatives, interests, notifications, the audit trail and the gazetteer: for a backup, use `pobratim backup`.',
+  )
   .option('-o, --output <file>', 'file to write (default: standard output)')
   .action(async (options: { output?: string }) => {
     const { createDumpService } = await import('../modules/dump/dump.service.js');
@@ -76,7 +81,8 @@ program
 const importCommand = program
   .command('import')
   .description(
-    'Import a JSON dump made by `pobratim export`. Rows already present are left alone; importing twice changes nothing.',
+    'Import a JSON dump made by `pobratim export` (registry records only; see `export`). Rows already present ' +
+      'are left alone; importing twice changes nothing. To bring back a whole database, use `pobratim restore`.',
   )
   .argument('<file>', 'the dump to import')
   .action(async (file: string) => {
@@ -113,6 +119,7 @@ program
     });
   });
 
+registerBackupCommands(program);
 registerGazetteerCommands(program);
 registerTwinTownCommands(importCommand);
 registerUserCommands(program);
@@ -126,7 +133,12 @@ function describeCounts(counts: Record<string, number>): string {
 /** Prints a clear message for the errors a user can fix, and exits non-zero. */
 function fail(error: unknown): never {
   if (error instanceof CommanderError) process.exit(error.exitCode);
-  if (error instanceof ConfigError || error instanceof DataDirLockedError || isAppError(error)) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DataDirLockedError ||
+    error instanceof UsageError ||
+    isAppError(error)
+  ) {
     console.error(`pobratim: ${error.message}`);
     process.exit(1);
   }

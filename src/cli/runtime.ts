@@ -12,11 +12,17 @@ export interface Runtime {
   database: Database;
 }
 
+export interface RuntimeOptions {
+  /** Migrate the database on opening (the default); a restore builds the schema of its backup itself. */
+  migrate?: boolean;
+}
+
 /** Loads the configuration, opens the database (locking an embedded one) and migrates it. */
-export async function openRuntime(): Promise<Runtime> {
+export async function openRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (options.migrate === false) return { config, logger, database };
   try {
     const migrations = await migrateToLatest(database.db);
     if (migrations.applied.length > 0) logger.info({ applied: migrations.applied }, 'database migrated');
@@ -28,8 +34,11 @@ export async function openRuntime(): Promise<Runtime> {
 }
 
 /** Runs a command with a runtime and closes the database afterwards, whatever happens. */
-export async function withRuntime<T>(work: (runtime: Runtime) => Promise<T>): Promise<T> {
-  const runtime = await openRuntime();
+export async function withRuntime<T>(
+  work: (runtime: Runtime) => Promise<T>,
+  options: RuntimeOptions = {},
+): Promise<T> {
+  const runtime = await openRuntime(options);
   try {
     return await work(runtime);
   } finally {

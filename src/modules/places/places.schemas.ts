@@ -1,8 +1,8 @@
 import { Type, type Static } from '@sinclair/typebox';
-import { Nullable } from '../../platform/http/schemas.js';
+import { maxInteger, Nullable } from '../../platform/http/schemas.js';
 
 export const PlaceParams = Type.Object(
-  { geonamesId: Type.Integer({ minimum: 1, description: 'GeoNames id of the place.' }) },
+  { geonamesId: Type.Integer({ minimum: 1, maximum: maxInteger, description: 'GeoNames id of the place.' }) },
   { additionalProperties: false },
 );
 

@@ -21,6 +21,8 @@ const editableFields = {
   }),
   labels: Type.Record(Type.String({ pattern: languagePattern }), Type.String({ maxLength: 300 }), {
     description: 'The label per language tag, e.g. `{"en": "Culture", "hr": "Kultura"}`; `en` is required.',
+    // A key that is no language tag is refused (it would otherwise pass unchecked, with any value).
+    additionalProperties: false,
   }),
   sourceId: Nullable(Uuid),
 };

@@ -50,6 +50,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
           name: 'users',
           description: 'Administration of users, roles, security settings and the mail outbox.',
         },
+        { name: 'administration', description: 'Backups of the whole database.' },
         { name: 'meta', description: 'Health and metadata.' },
       ],
     },

@@ -59,8 +59,15 @@ export const ThemeCodes = Type.Array(Type.String({ pattern: '^[a-z0-9][a-z0-9-]*
   description: 'Theme codes (see /api/themes).',
 });
 
+/**
+ * The largest value of PostgreSQL's `integer`. Integer inputs (ids, versions, pages, counts) stay within
+ * it, so that a number past it gets 400 from validation rather than failing in SQL.
+ */
+export const maxInteger = 2_147_483_647;
+
 export const Version = Type.Integer({
   minimum: 1,
+  maximum: maxInteger,
   description: 'The version you read; a write based on an older version gets 409.',
 });
 
@@ -68,7 +75,9 @@ export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Ty
 
 /** Query parameters every list takes. */
 export const PageQuery = {
-  page: Type.Optional(Type.Integer({ minimum: 1, default: 1, description: 'Page number, from 1.' })),
+  page: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: maxInteger, default: 1, description: 'Page number, from 1.' }),
+  ),
   pageSize: Type.Optional(
     Type.Integer({ minimum: 1, maximum: 200, default: 20, description: 'Items per page.' }),
   ),

@@ -50,6 +50,15 @@ export const accountWrites = {
     unwrap(api.DELETE('/api/account/two-factor', { body })),
 };
 
+/** A backup of the whole database, as the server makes it, with the file name it offers. */
+export async function downloadBackup(): Promise<{ file: Blob; name: string }> {
+  const call = api.POST('/api/admin/backup', { parseAs: 'blob' });
+  const file = (await unwrap(call)) as Blob;
+  const { response } = await call;
+  const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+  return { file, name: name ?? 'pobratim-backup.jsonl.gz' };
+}
+
 export const adminWrites = {
   invite: (body: BodyOf<'createInvitation'>) => unwrap(api.POST('/api/invitations', { body })),
   updateUser: (id: string, body: BodyOf<'updateUser'>) =>

@@ -43,6 +43,9 @@ export function AccountMenu({ user }: { user: SessionUser }) {
             <Menu.Item component={Link} to="/admin/settings">
               {t('admin.settings.title')}
             </Menu.Item>
+            <Menu.Item component={Link} to="/admin/backup">
+              {t('admin.backup.title')}
+            </Menu.Item>
           </>
         )}
         <Menu.Divider />

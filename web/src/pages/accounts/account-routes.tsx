@@ -30,6 +30,10 @@ export const accountRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('../admin/outbox-page')).OutboxPage }),
   },
   {
+    path: 'admin/backup',
+    lazy: async () => ({ Component: (await import('../admin/backup-page')).BackupPage }),
+  },
+  {
     path: 'admin/settings',
     lazy: async () => ({ Component: (await import('../admin/settings-page')).SettingsPage }),
   },
