@@ -22,7 +22,7 @@ export function registerBackupCommands(program: Command): void {
     .action(async (options: { output?: string }) => {
       const [{ createBackupService }, { backupFileName }] = await Promise.all([
         import('../modules/backup/backup.service.js'),
-        import('../modules/backup/backup.routes.js'),
+        import('../modules/backup/backup.format.js'),
       ]);
       const output = options.output ?? backupFileName();
       await explainLock(() =>

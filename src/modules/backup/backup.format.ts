@@ -15,6 +15,12 @@ import { AppError } from '../../platform/errors.js';
 export const backupFormat = 'pobratim-backup';
 export const backupFormatVersion = 1;
 
+/** The file name a backup is offered under: `pobratim-backup-20261207-201500.jsonl.gz` (UTC). */
+export function backupFileName(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  return `pobratim-backup-${stamp}.jsonl.gz`;
+}
+
 export interface BackupTableSummary {
   name: string;
   rows: number;

@@ -19,6 +19,8 @@ export interface CatalogueTable {
   columns: CatalogueColumn[];
   /** The primary key's columns: rows are written in this order, so two backups of one state are equal. */
   key: string[];
+  /** A table whose rows reference its own rows is restored in one statement, checked as a whole. */
+  referencesItself: boolean;
 }
 
 const table = (name: string) => sql.table(`public.${name}`);
@@ -50,11 +52,20 @@ export async function readCatalogue(db: Executor): Promise<CatalogueTable[]> {
 
   const tables = new Map<string, CatalogueTable>();
   for (const column of columns.rows) {
-    const entry = tables.get(column.tableName) ?? { name: column.tableName, columns: [], key: [] };
+    const entry = tables.get(column.tableName) ?? {
+      name: column.tableName,
+      columns: [],
+      key: [],
+      referencesItself: false,
+    };
     entry.columns.push({ name: column.name, generated: column.generated });
     tables.set(column.tableName, entry);
   }
   for (const key of keys.rows) tables.get(key.tableName)?.key.push(key.name);
+  for (const { child, parent } of references.rows) {
+    const entry = tables.get(child);
+    if (entry && child === parent) entry.referencesItself = true;
+  }
   return parentsFirst([...tables.values()], references.rows);
 }
 
@@ -89,16 +100,6 @@ function parentsFirst(
     remaining = remaining.filter((entry) => !placed.has(entry.name));
   }
   return ordered;
-}
-
-/** Whether a table references itself (its rows then go in one statement, checked together). */
-export async function referencesItself(db: Executor, name: string): Promise<boolean> {
-  const result = await sql<{ found: boolean }>`
-    select exists (
-      select from pg_constraint k
-      where k.contype = 'f' and k.conrelid = ${`public.${name}`}::regclass and k.confrelid = k.conrelid
-    ) as found`.execute(db);
-  return result.rows[0]?.found ?? false;
 }
 
 /** Rows of each table. */

@@ -3,15 +3,10 @@ import { actorLabel } from '../../platform/actor.js';
 import type { App } from '../../platform/http/app-types.js';
 import { problemResponses } from '../../platform/http/schemas.js';
 import { administrators } from '../access/access.service.js';
+import { backupFileName } from './backup.format.js';
 import type { BackupService } from './backup.service.js';
 
 const tags = ['administration'];
-
-/** The file name a backup is offered under: `pobratim-backup-20261207-201500.jsonl.gz` (UTC). */
-export function backupFileName(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  return `pobratim-backup-${stamp}.jsonl.gz`;
-}
 
 /**
  * A backup taken by the running server, for administrators: on the embedded database no other process

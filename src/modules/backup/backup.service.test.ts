@@ -138,7 +138,7 @@ describe('restoring', () => {
       await expect(restore(target, fileOf(lines.slice(0, lines.length - 40)))).rejects.toMatchObject({
         code: 'backup.truncated',
       });
-      expect(await createTestTablesCount(target)).toBe(0);
+      expect(await tableCount(target)).toBe(0);
     } finally {
       await target.close();
     }
@@ -237,7 +237,7 @@ describe('restoring', () => {
 });
 
 /** How many tables the database's schema has. */
-async function createTestTablesCount(database: TestDatabase): Promise<number> {
+async function tableCount(database: TestDatabase): Promise<number> {
   const result = await sql<{ count: string }>`
     select count(*)::text as count from information_schema.tables where table_schema = 'public'`.execute(
     database.db,

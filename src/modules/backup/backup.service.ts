@@ -31,7 +31,6 @@ import {
   readCatalogue,
   readRows,
   readSequences,
-  referencesItself,
   serverVersion,
   setUserTriggers,
   useCanonicalText,
@@ -251,7 +250,7 @@ async function restoreTable(
     );
   }
   // A table that references itself goes in one statement, which PostgreSQL checks as a whole.
-  const batchSize = (await referencesItself(trx, entry.name)) ? Number.POSITIVE_INFINITY : restoreBatch;
+  const batchSize = entry.referencesItself ? Number.POSITIVE_INFINITY : restoreBatch;
   let batch: string[] = [];
   for (let index = 0; index < table.rows; index += 1) {
     const line = await lines.next();
